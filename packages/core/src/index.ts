@@ -1,0 +1,17 @@
+export type { DeltaBuffer, DeltaBufferOptions, Schedule } from './buffer/delta-buffer';
+export { createDeltaBuffer, defaultSchedule } from './buffer/delta-buffer';
+export { splitBlocks } from './markdown/blocks';
+export { repairMarkdown } from './markdown/repair';
+export type { StreamErrorCode, StreamErrorOptions } from './stream/errors';
+export { isStreamError, StreamError } from './stream/errors';
+export { readStream } from './stream/read-stream';
+export type {
+  BuiltInFormat,
+  FormatAdapter,
+  RawEvent,
+  ReadStreamOptions,
+  StreamEvent,
+  StreamFormat,
+  StreamSource,
+  StreamUsage,
+} from './stream/types';

@@ -1,0 +1,4 @@
+/** Placeholder until the block splitter lands. */
+export function splitBlocks(text: string): string[] {
+  return text === '' ? [] : [text];
+}

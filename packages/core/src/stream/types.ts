@@ -1,0 +1,80 @@
+/**
+ * Shared types of stream reading. Everything a format adapter produces is a `StreamEvent`;
+ * everything `readStream` accepts is a `StreamSource`.
+ */
+
+/** Token usage reported by the provider, normalised to one shape. */
+export interface StreamUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+}
+
+/** One normalised event of an LLM answer. */
+export type StreamEvent =
+  | { type: 'text'; delta: string }
+  /** Thinking/reasoning text; never mixed into `text`. */
+  | { type: 'reasoning'; delta: string }
+  /** A fragment of a tool call; `argsDelta` is appended to the call's argument text. */
+  | { type: 'tool-call'; id: string; name?: string; argsDelta: string }
+  | { type: 'usage'; usage: StreamUsage }
+  | { type: 'done'; finishReason?: string };
+
+/**
+ * One framed unit of the wire, handed to a format adapter: an SSE message (`data` with its
+ * optional `event` and `id`), one NDJSON line, or one text chunk.
+ */
+export interface RawEvent {
+  data: string;
+  event?: string;
+  id?: string;
+}
+
+/**
+ * A user-defined format: maps one raw event to zero or more `StreamEvent`s.
+ * Set `framing` to say how the bytes are cut into raw events (default `'sse'`), and
+ * `terminal` to true when a `done` event must arrive before the stream ends
+ * (otherwise the stream ending counts as done).
+ *
+ * @example
+ * const myFormat: FormatAdapter = Object.assign(
+ *   (event: RawEvent) => [{ type: 'text', delta: JSON.parse(event.data).token }],
+ *   { framing: 'ndjson' as const },
+ * );
+ */
+export interface FormatAdapter {
+  (event: RawEvent): StreamEvent[];
+  framing?: 'sse' | 'ndjson' | 'text';
+  terminal?: boolean;
+}
+
+export type BuiltInFormat =
+  | 'auto'
+  | 'text'
+  | 'sse'
+  | 'ndjson'
+  | 'openai'
+  | 'openai-responses'
+  | 'anthropic'
+  | 'ai-sdk'
+  | 'gemini'
+  | 'cohere'
+  | 'ollama';
+
+export type StreamFormat = BuiltInFormat | FormatAdapter;
+
+/** Anything `readStream` can read. A `WebSocket` delivers one chunk per message. */
+export type StreamSource =
+  | Response
+  | ReadableStream<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string | StreamEvent>
+  | WebSocket;
+
+export interface ReadStreamOptions {
+  /** Wire format; default `'auto'` sniffs Content-Type and the first event. */
+  format?: StreamFormat;
+  /** Aborting cancels the underlying reader, fetch body or socket and throws `StreamError('aborted')`. */
+  signal?: AbortSignal;
+  /** No bytes for this long throws `StreamError('timeout')`. Default 0 (off). */
+  idleTimeoutMs?: number;
+}
