@@ -1,9 +1,17 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+
+/** Concatenate a stylesheet with its relative `@import`s, so `dist/styles.css` is one file. */
+function inlineImports(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^@import '(\.[^']+)';$/gm, (_line, path: string) =>
+    inlineImports(resolve(dirname(file), path)),
+  );
+}
 
 export default defineConfig({
   plugins: [
@@ -12,7 +20,7 @@ export default defineConfig({
       name: 'rivulet-copy-styles',
       closeBundle() {
         mkdirSync('dist', { recursive: true });
-        copyFileSync('src/styles.css', 'dist/styles.css');
+        writeFileSync('dist/styles.css', inlineImports('src/styles.css'));
       },
     },
   ],

@@ -1,6 +1,7 @@
 export type { DeltaBuffer, DeltaBufferOptions, Schedule } from './buffer/delta-buffer';
 export { createDeltaBuffer, defaultSchedule } from './buffer/delta-buffer';
-export { splitBlocks } from './markdown/blocks';
+export type { BlockSplit, BlockSplitter } from './markdown/blocks';
+export { createBlockSplitter, splitBlocks } from './markdown/blocks';
 export { repairMarkdown } from './markdown/repair';
 export type { StreamErrorCode, StreamErrorOptions } from './stream/errors';
 export { isStreamError, StreamError } from './stream/errors';

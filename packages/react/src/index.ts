@@ -1,4 +1,8 @@
+export type { MarkdownProps } from './markdown/Markdown';
+export { Markdown } from './markdown/Markdown';
 export type { StopButtonProps } from './StopButton';
 export { StopButton } from './StopButton';
 export type { TypingCursorProps } from './TypingCursor';
 export { TypingCursor } from './TypingCursor';
+export type { StreamStatus, UseStreamResult } from './use-stream';
+export { useStream } from './use-stream';

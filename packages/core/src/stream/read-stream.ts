@@ -1,6 +1,6 @@
 import type { ReadStreamOptions, StreamEvent, StreamSource } from './types';
 
 /** Placeholder until the stream reader lands. */
-export async function* readStream(_source: StreamSource, _options: ReadStreamOptions = {}): AsyncIterable<StreamEvent> {
+export function readStream(_source: StreamSource, _options: ReadStreamOptions = {}): AsyncIterable<StreamEvent> {
   throw new Error('[rivulet] readStream: not implemented yet');
 }
