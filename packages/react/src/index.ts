@@ -4,5 +4,12 @@ export type { StopButtonProps } from './StopButton';
 export { StopButton } from './StopButton';
 export type { TypingCursorProps } from './TypingCursor';
 export { TypingCursor } from './TypingCursor';
-export type { StreamStatus, UseStreamResult } from './use-stream';
+export type {
+  StreamStarter,
+  StreamState,
+  StreamStatus,
+  ToolCallState,
+  UseStreamOptions,
+  UseStreamResult,
+} from './use-stream';
 export { useStream } from './use-stream';
