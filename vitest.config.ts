@@ -32,6 +32,15 @@ export default defineConfig({
           setupFiles: ['./test/setup.ts'],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'mock',
+          root: './mock',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

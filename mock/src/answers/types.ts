@@ -1,0 +1,16 @@
+/** One canned assistant answer, in the order its parts stream. */
+export interface MockAnswer {
+  /** Stable name used by `?answer=` and the scenario presets. */
+  id: string;
+  /** One line shown in pickers. */
+  title: string;
+  parts: MockAnswerPart[];
+}
+
+export type MockAnswerPart =
+  | { type: 'reasoning'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'tool-call'; id: string; name: string; args: Record<string, unknown> };
+
+/** Code fence marker, kept out of template literals so the answers stay readable. */
+export const FENCE = '```';

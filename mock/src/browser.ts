@@ -1,0 +1,83 @@
+/**
+ * The mock as in-browser sources: a `ReadableStream` of bytes, a `fetch` replacement and a
+ * `send` function for `useChat`. Nothing touches the network, so stories run offline.
+ */
+import type { MockOptions } from './options';
+import { type MockMessage, type MockPlan, planMock } from './plan';
+import { playPlan } from './play';
+
+/**
+ * A byte stream of one mock answer in the chosen wire format. A dropped connection errors the
+ * stream with a `TypeError`, as `fetch` does; cancelling it stops the timers.
+ *
+ * @example
+ * const body = createMockStream({ scenario: 'slow', format: 'anthropic' });
+ */
+export function createMockStream(options: MockOptions = {}, messages: readonly MockMessage[] = []) {
+  return streamPlan(planMock(options, messages));
+}
+
+function streamPlan(plan: MockPlan, signal?: AbortSignal): ReadableStream<Uint8Array> {
+  const stop = new AbortController();
+  const encoder = new TextEncoder();
+  const abort = () => stop.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  const events = playPlan(plan, stop.signal);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) {
+        signal?.removeEventListener('abort', abort);
+        // An aborted fetch errors its body; a finished one closes it.
+        if (signal?.aborted) controller.error(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+        else if (!stop.signal.aborted) controller.close();
+        return;
+      }
+      if (next.value.kind === 'drop') controller.error(new TypeError('network error: mock connection dropped'));
+      else controller.enqueue(encoder.encode(next.value.chunk));
+    },
+    cancel() {
+      stop.abort();
+    },
+  });
+}
+
+/**
+ * A `fetch`-shaped function answering every request with the mock, honouring `init.signal`.
+ * The request's JSON `{ messages }` body, when present, picks the answer like the server does.
+ */
+export function mockFetch(
+  options: MockOptions = {},
+): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
+  return async (_input, init) => {
+    const messages = parseMessages(init?.body);
+    return responseFor(planMock(options, messages), init?.signal ?? undefined);
+  };
+}
+
+/**
+ * A `send` function for `useChat({ send })`: answers with a mock `Response`, as a real endpoint would.
+ *
+ * @example
+ * const chat = useChat({ send: mockSend({ scenario: 'error', format: 'ai-sdk' }) });
+ */
+export function mockSend(options: MockOptions = {}) {
+  return async (messages: readonly MockMessage[], { signal }: { signal?: AbortSignal } = {}): Promise<Response> =>
+    responseFor(planMock(options, messages), signal);
+}
+
+function responseFor(plan: MockPlan, signal: AbortSignal | undefined): Response {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+  if (plan.outcome === 'http-error') return new Response(plan.body, { status: plan.status, headers: plan.headers });
+  return new Response(streamPlan(plan, signal), { status: plan.status, headers: plan.headers });
+}
+
+function parseMessages(body: BodyInit | null | undefined): MockMessage[] {
+  if (typeof body !== 'string') return [];
+  try {
+    const parsed = JSON.parse(body) as { messages?: unknown };
+    return Array.isArray(parsed.messages) ? (parsed.messages as MockMessage[]) : [];
+  } catch {
+    return [];
+  }
+}

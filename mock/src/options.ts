@@ -1,0 +1,131 @@
+/**
+ * The mock's controls, the named scenarios that preset them, and parsing them from a query
+ * string or `x-mock-*` headers. Explicit controls always override a scenario's presets.
+ */
+import type { MockAnswer } from './answers';
+import { MOCK_FORMATS, type MockFormat } from './encoders';
+
+/** Controls of one mock response. Every field is optional; defaults give a natural 60 tokens/s answer. */
+export interface MockOptions {
+  /** A named preset (see `MOCK_SCENARIOS`); explicit fields override it. */
+  scenario?: string;
+  /** Answer id (see `answers`) or a custom answer. Default: picked from the last user message. */
+  answer?: string | MockAnswer;
+  /** Wire format. Default `'openai'`. */
+  format?: MockFormat;
+  /** Average delivery rate. 0 sends everything at once. Default 60. */
+  tokensPerSecond?: number;
+  /** Random spread of each gap between tokens, 0-1 (0.3 = ±30%). Default 0.3. */
+  jitter?: number;
+  /** Network batching: deliver tokens in groups of up to this many, with the gaps between groups. Default 1. */
+  burst?: number;
+  /** Delay between the response headers and the first token. Default 0. */
+  thinkingMs?: number;
+  /** Stall after this many tokens. */
+  stallAfter?: number;
+  /** How long the stall lasts; 0 or absent means forever (the connection stays open, silent). */
+  stallMs?: number;
+  /** Send the provider's in-band error event after this many tokens (formats without one drop the connection). */
+  errorAfter?: number;
+  /** The in-band error's message. */
+  errorMessage?: string;
+  /** Drop the connection after this many tokens, without a terminal event. */
+  dropAfter?: number;
+  /** Answer with this HTTP status and the provider's JSON error body instead of a stream. */
+  status?: number;
+  /** Seeds token boundaries, jitter and ids. Default 1. */
+  seed?: number;
+  /** Model name reported in the events. */
+  model?: string;
+}
+
+/** Named presets, selectable with `?scenario=`. */
+export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; options: MockOptions }>> = {
+  default: { description: 'Natural pace, 60 tokens/s', options: {} },
+  fast: { description: '400 tokens/s', options: { tokensPerSecond: 400 } },
+  slow: { description: '12 tokens/s', options: { tokensPerSecond: 12, jitter: 0.5 } },
+  bursty: { description: 'Network batching: bursts of up to 25 tokens', options: { tokensPerSecond: 60, burst: 25 } },
+  thinking: { description: '2.5 s before the first token', options: { thinkingMs: 2500 } },
+  reasoning: {
+    description: 'Streams reasoning before the answer',
+    options: { answer: 'reasoning', tokensPerSecond: 80 },
+  },
+  tool: { description: 'A tool call with streaming arguments', options: { answer: 'tool' } },
+  stall: { description: 'Goes silent forever after 30 tokens', options: { stallAfter: 30 } },
+  'stall-resume': {
+    description: 'Pauses 3 s after 30 tokens, then resumes',
+    options: { stallAfter: 30, stallMs: 3000 },
+  },
+  error: { description: 'Provider error event after 40 tokens', options: { errorAfter: 40 } },
+  drop: { description: 'Connection dropped after 40 tokens', options: { dropAfter: 40 } },
+  'rate-limit': { description: 'HTTP 429 with a JSON error body', options: { status: 429 } },
+  'server-error': { description: 'HTTP 500 with a JSON error body', options: { status: 500 } },
+  long: { description: 'A 7 KB guide at 150 tokens/s', options: { answer: 'long', tokensPerSecond: 150 } },
+  short: { description: 'A one-line answer', options: { answer: 'short' } },
+  code: { description: 'Code in five languages', options: { answer: 'code', tokensPerSecond: 150 } },
+  tables: { description: 'Several tables', options: { answer: 'tables', tokensPerSecond: 120 } },
+  tricky: { description: 'Partial-Markdown traps, slowly', options: { answer: 'tricky', tokensPerSecond: 20 } },
+};
+
+const NUMBER_KEYS = [
+  'tokensPerSecond',
+  'jitter',
+  'burst',
+  'thinkingMs',
+  'stallAfter',
+  'stallMs',
+  'errorAfter',
+  'dropAfter',
+  'status',
+  'seed',
+] as const;
+
+/** Short query aliases accepted besides the option names. */
+const ALIASES: Record<string, string> = { tps: 'tokensPerSecond', speed: 'tokensPerSecond', thinking: 'thinkingMs' };
+
+/**
+ * Reads controls from query parameters (`?scenario=slow&format=anthropic&errorAfter=40`) and
+ * headers (`x-mock-error-after: 40`); the query wins over headers. Unknown or malformed values
+ * are reported as errors instead of being ignored, so a typo in a test never passes silently.
+ */
+export function parseMockOptions(
+  query: URLSearchParams,
+  headers: Record<string, string | string[] | undefined> = {},
+): { options: MockOptions; errors: string[] } {
+  const raw = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers)) {
+    if (!name.toLowerCase().startsWith('x-mock-') || value === undefined) continue;
+    const key = name
+      .toLowerCase()
+      .slice('x-mock-'.length)
+      .replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    raw.set(key, Array.isArray(value) ? (value[0] ?? '') : value);
+  }
+  for (const [key, value] of query) raw.set(ALIASES[key] ?? key, value);
+
+  const options: MockOptions = {};
+  const errors: string[] = [];
+  for (const [key, value] of raw) {
+    if (key === 'scenario') {
+      if (value in MOCK_SCENARIOS) options.scenario = value;
+      else errors.push(`unknown scenario "${value}" (known: ${Object.keys(MOCK_SCENARIOS).join(', ')})`);
+    } else if (key === 'format') {
+      if ((MOCK_FORMATS as readonly string[]).includes(value)) options.format = value as MockFormat;
+      else errors.push(`unknown format "${value}" (known: ${MOCK_FORMATS.join(', ')})`);
+    } else if (key === 'answer' || key === 'errorMessage' || key === 'model') {
+      options[key] = value;
+    } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isFinite(number) || number < 0) errors.push(`${key} must be a number >= 0`);
+      else options[key as (typeof NUMBER_KEYS)[number]] = number;
+    }
+    // Other parameters (a test's run id, cache busters) belong to the caller and are ignored.
+  }
+  return { options, errors };
+}
+
+/** Merges a scenario's presets under the explicit options. */
+export function resolveScenario(options: MockOptions): MockOptions {
+  const preset = options.scenario ? MOCK_SCENARIOS[options.scenario]?.options : undefined;
+  return preset ? { ...preset, ...options } : options;
+}

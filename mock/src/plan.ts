@@ -1,0 +1,157 @@
+/**
+ * Turns options into a plan: the response status, headers and a list of timed writes. Planning
+ * is pure and deterministic (seeded), so tests check timing and faults without waiting, and the
+ * browser stream and the Node handler play the same plan.
+ */
+import { answers, findAnswer, type MockAnswer } from './answers';
+import { createEncoder, type MockDelta } from './encoders';
+import { type MockOptions, resolveScenario } from './options';
+import { createRandom, randomInt } from './random';
+import { tokenize } from './tokenize';
+
+/** A chat message as `{ messages }` request bodies carry it. */
+export interface MockMessage {
+  role: string;
+  content: string;
+}
+
+/** One write: wait `delayMs` after the previous step, then send `chunk`. */
+export type MockStep =
+  | { kind: 'write'; delayMs: number; chunk: string }
+  /** Go silent and keep the connection open until the client leaves. */
+  | { kind: 'stall'; delayMs: number }
+  /** Cut the connection without a terminal event. */
+  | { kind: 'drop'; delayMs: number };
+
+export interface MockPlan {
+  status: number;
+  headers: Record<string, string>;
+  /** The whole body of an HTTP error response (empty for streams). */
+  body: string;
+  steps: MockStep[];
+  /** How the stream ends, for stats and assertions. */
+  outcome: 'complete' | 'error' | 'drop' | 'stall' | 'http-error';
+  answer: MockAnswer;
+  /** The deltas in order, before encoding. */
+  deltas: MockDelta[];
+}
+
+const KEYWORDS: [RegExp, string][] = [
+  [/\btables?\b/i, 'tables'],
+  [/\b(code|function|snippet|rust|python)\b/i, 'code'],
+  [/\b(long|guide|everything)\b/i, 'long'],
+  [/\b(think|reason|weekdays?)\b/i, 'reasoning'],
+  [/\b(weather|tool)\b/i, 'tool'],
+  [/\b(tricky|partial)\b/i, 'tricky'],
+  [/\b(short|quick|brief)\b/i, 'short'],
+];
+
+/** Picks a canned answer from the words of the last user message (the demo's "ask for a table"). */
+export function pickAnswer(messages: readonly MockMessage[]): MockAnswer {
+  const last = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+  for (const [pattern, id] of KEYWORDS) if (pattern.test(last)) return findAnswer(id)!;
+  return answers[0]!;
+}
+
+/** The deltas of an answer, tool-call arguments included, cut into 1-6 character pieces. */
+export function answerDeltas(answer: MockAnswer, seed = 1): MockDelta[] {
+  return answer.parts.flatMap((part, index): MockDelta[] => {
+    const partSeed = seed * 31 + index;
+    if (part.type === 'tool-call') {
+      return tokenize(JSON.stringify(part.args), partSeed).map((argsDelta) => ({
+        type: 'tool-call',
+        id: part.id,
+        name: part.name,
+        argsDelta,
+      }));
+    }
+    return tokenize(part.text, partSeed).map((delta) => ({ type: part.type, delta }));
+  });
+}
+
+const estimateTokens = (messages: readonly MockMessage[]) =>
+  Math.max(1, Math.ceil(messages.reduce((sum, message) => sum + message.content.length, 0) / 4));
+
+/** Builds the plan for one response. */
+export function planMock(input: MockOptions = {}, messages: readonly MockMessage[] = []): MockPlan {
+  const options = resolveScenario(input);
+  const seed = options.seed ?? 1;
+  const answer =
+    typeof options.answer === 'object'
+      ? options.answer
+      : ((options.answer ? findAnswer(options.answer) : undefined) ?? pickAnswer(messages));
+  const deltas = answerDeltas(answer, seed);
+  const encoder = createEncoder(options.format ?? 'openai', {
+    model: options.model ?? 'rivulet-mock-1',
+    seed,
+    usage: { inputTokens: estimateTokens(messages), outputTokens: deltas.length },
+  });
+  const base = { answer, deltas, headers: { 'Content-Type': encoder.contentType, ...encoder.headers } };
+
+  if (options.status !== undefined && (options.status < 200 || options.status > 299)) {
+    const message =
+      options.errorMessage ?? (options.status === 429 ? 'Rate limit reached, retry in 20s' : 'The mock server failed');
+    return {
+      ...base,
+      status: options.status,
+      headers: { 'Content-Type': 'application/json', ...(options.status === 429 ? { 'Retry-After': '20' } : {}) },
+      body: encoder.httpErrorBody(options.status, message),
+      steps: [],
+      outcome: 'http-error',
+    };
+  }
+
+  const random = createRandom(seed ^ 0x9e3779b9);
+  const rate = options.tokensPerSecond ?? 60;
+  const interval = rate > 0 ? 1000 / rate : 0;
+  const jitter = Math.min(Math.max(options.jitter ?? 0.3, 0), 1);
+  const burst = Math.max(1, Math.floor(options.burst ?? 1));
+  const nextGroupSize = () => (burst > 1 ? randomInt(random, Math.ceil(burst / 2), burst) : 1);
+
+  const steps: MockStep[] = [];
+  let pending = encoder.open();
+  let delay = 0;
+  let inGroup = 0;
+  let groupSize = nextGroupSize();
+  const flush = () => {
+    if (pending !== '' || delay > 0) steps.push({ kind: 'write', delayMs: Math.round(delay), chunk: pending });
+    pending = '';
+    delay = 0;
+    inGroup = 0;
+  };
+  flush();
+  delay = options.thinkingMs ?? 0;
+
+  for (const [index, delta] of deltas.entries()) {
+    if (index === options.errorAfter) {
+      flush();
+      if (!encoder.canSignalError)
+        return { ...base, status: 200, body: '', steps: [...steps, drop()], outcome: 'drop' };
+      pending = encoder.error(options.errorMessage ?? 'Overloaded: the mock model failed mid-answer');
+      flush();
+      return { ...base, status: 200, body: '', steps, outcome: 'error' };
+    }
+    if (index === options.dropAfter) {
+      flush();
+      return { ...base, status: 200, body: '', steps: [...steps, drop()], outcome: 'drop' };
+    }
+    if (index === options.stallAfter) {
+      flush();
+      if (!options.stallMs) return { ...base, status: 200, body: '', steps: [...steps, stall()], outcome: 'stall' };
+      delay += options.stallMs;
+    }
+    pending += encoder.delta(delta);
+    delay += interval * (1 + jitter * (random() * 2 - 1));
+    inGroup += 1;
+    if (inGroup >= groupSize) {
+      flush();
+      groupSize = nextGroupSize();
+    }
+  }
+  pending += encoder.finish();
+  flush();
+  return { ...base, status: 200, body: '', steps, outcome: 'complete' };
+}
+
+const drop = (): MockStep => ({ kind: 'drop', delayMs: 0 });
+const stall = (): MockStep => ({ kind: 'stall', delayMs: 0 });

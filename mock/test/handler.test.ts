@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockHandler, type MockHandler } from '../src/node';
+
+let server: Server;
+let handler: MockHandler;
+let origin: string;
+
+beforeAll(async () => {
+  handler = createMockHandler();
+  server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const post = (query: string, init: RequestInit = {}) =>
+  fetch(`${origin}/api/chat?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ messages: [{ role: 'user', content: 'hello' }] }),
+    ...init,
+  });
+
+const stats = async (run: string) =>
+  ((await (await fetch(`${origin}/api/mock/stats`)).json()) as { runs: Record<string, Record<string, number>> }).runs[
+    run
+  ];
+
+describe('createMockHandler', () => {
+  it('streams an answer with the format content type and counts it completed', async () => {
+    const response = await post('answer=short&format=anthropic&tps=0&run=complete');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const text = await response.text();
+    expect(text.startsWith('event: message_start\n')).toBe(true);
+    expect(text).toContain('event: message_stop');
+    expect(await stats('complete')).toMatchObject({ started: 1, completed: 1, aborted: 0 });
+  });
+
+  it('takes controls from x-mock-* headers', async () => {
+    const response = await post('run=headers', {
+      headers: {
+        'Content-Type': 'application/json',
+        'x-mock-format': 'text',
+        'x-mock-answer': 'short',
+        'x-mock-tps': '0',
+      },
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await response.text()).toContain('array.at(-1)');
+  });
+
+  it('detects a client that aborts mid-stream and records it', async () => {
+    const controller = new AbortController();
+    const response = await post('scenario=slow&run=abort', { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(reader.read()).rejects.toThrow();
+    await expect.poll(() => stats('abort'), { timeout: 2000 }).toMatchObject({ started: 1, aborted: 1, completed: 0 });
+  });
+
+  it('records the abort of a stalled stream too', async () => {
+    const controller = new AbortController();
+    const response = await post('scenario=stall&tps=0&run=stall', { signal: controller.signal });
+    await response.body!.getReader().read();
+    controller.abort();
+    await expect.poll(() => stats('stall'), { timeout: 2000 }).toMatchObject({ aborted: 1 });
+  });
+
+  it('drops the connection mid-body', async () => {
+    const response = await post('dropAfter=5&tps=0&run=drop');
+    await expect(response.text()).rejects.toThrow();
+    expect(await stats('drop')).toMatchObject({ started: 1, dropped: 1 });
+  });
+
+  it('answers an HTTP error status with the provider JSON body', async () => {
+    const response = await post('status=429&format=anthropic&run=http');
+    expect(response.status).toBe(429);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    expect(await stats('http')).toMatchObject({ started: 1, errored: 1 });
+  });
+
+  it('rejects unknown controls with 400 and a message', async () => {
+    const response = await post('scenario=typo');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('unknown scenario');
+  });
+
+  it('passes other paths to next() as middleware', async () => {
+    let passed = false;
+    const middleware = createMockHandler();
+    const fake = { url: '/index.html', method: 'GET' } as never;
+    middleware(fake, {} as never, () => {
+      passed = true;
+    });
+    expect(passed).toBe(true);
+  });
+});
