@@ -1,0 +1,101 @@
+/**
+ * A fenced code block: a toolbar (language, copy button) above one `<pre><code>` that stays the
+ * same element while the code streams in and only grows. Plain text until the grammar is
+ * ready, then highlighted spans inside the same `<pre><code>` box (same font, line height and
+ * padding), so highlighting swaps in without moving anything. The toolbar sits above the code,
+ * so the copy button does not move as the code grows.
+ */
+
+import type { Element } from 'hast';
+import { type ComponentPropsWithoutRef, memo, useContext } from 'react';
+import type { ThemedToken } from 'shiki/core';
+import { TypingCursor } from '../TypingCursor';
+import { CopyButton } from './CopyButton';
+import { MarkdownSettingsContext, OpenBlockContext } from './context';
+import { hasCursorChild, hastText } from './render-hast';
+import { useCodeHighlight } from './use-code-highlight';
+
+export interface CodeBlockProps extends ComponentPropsWithoutRef<'pre'> {
+  /** The hast `<pre>` element, passed by the renderer. */
+  node?: Element | undefined;
+}
+
+function codeElementOf(node: Element | undefined): Element | undefined {
+  return node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+}
+
+function languageOf(code: Element | undefined): string {
+  const classes = code?.properties.className;
+  const list = Array.isArray(classes) ? classes : String(classes ?? '').split(' ');
+  for (const name of list) {
+    const value = String(name);
+    if (value.startsWith('language-')) return value.slice('language-'.length);
+  }
+  return '';
+}
+
+function tokensText(tokens: readonly ThemedToken[]): string {
+  let text = '';
+  for (const token of tokens) text += token.content;
+  return text;
+}
+
+interface LineProps {
+  text: string;
+  tokens: readonly ThemedToken[] | undefined;
+}
+
+/** One line: its highlighted tokens while they still match the text, then the rest as plain text. */
+const Line = memo(function Line({ text, tokens }: LineProps) {
+  const highlighted = tokens ? tokensText(tokens) : '';
+  if (!tokens || !text.startsWith(highlighted)) return <span className="line">{text}</span>;
+  return (
+    <span className="line">
+      {tokens.map((token, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a line are positional.
+        <span key={index} style={token.htmlStyle as React.CSSProperties | undefined}>
+          {token.content}
+        </span>
+      ))}
+      {text.slice(highlighted.length)}
+    </span>
+  );
+});
+
+function HighlightedCode({ code, lines }: { code: string; lines: readonly (readonly ThemedToken[])[] }) {
+  const textLines = code.split('\n');
+  const out: React.ReactNode[] = [];
+  textLines.forEach((text, index) => {
+    if (index > 0) out.push('\n');
+    // biome-ignore lint/suspicious/noArrayIndexKey: lines only ever get appended.
+    out.push(<Line key={index} text={text} tokens={lines[index]} />);
+  });
+  return out;
+}
+
+/** The default renderer of `<pre>` in `<Markdown>`. */
+export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
+  const settings = useContext(MarkdownSettingsContext);
+  const open = useContext(OpenBlockContext);
+  const codeElement = codeElementOf(node);
+  const lang = languageOf(codeElement);
+  const code = codeElement ? hastText(codeElement) : '';
+  const withCursor = codeElement ? hasCursorChild(codeElement) : false;
+  const lines = useCodeHighlight(code, lang, { enabled: settings.highlight && lang !== '', open });
+
+  if (!codeElement) return <pre {...props}>{children}</pre>;
+  return (
+    <div className="rivulet-code-block" data-language={lang || undefined} data-highlighted={lines ? 'true' : 'false'}>
+      <div className="rivulet-code-toolbar">
+        <span className="rivulet-code-language">{lang}</span>
+        <CopyButton text={code} label={settings.labels.copyCode} copiedLabel={settings.labels.copied} />
+      </div>
+      <pre {...props}>
+        <code className={lang ? `language-${lang}` : undefined}>
+          {lines ? <HighlightedCode code={code} lines={lines} /> : code}
+          {withCursor ? <TypingCursor /> : null}
+        </code>
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Incremental rendering of streamed Markdown, block by block.
+ *
+ * Each top-level block renders through a memoized `Block` whose props are its source string
+ * and the (stable) render options, so a final block is parsed once and never re-renders.
+ * Blocks are grouped by `groupSize` into memoized `BlockGroup`s: a group whose blocks are all
+ * final receives the same props on every flush and is skipped as a whole, so React compares
+ * O(groups) elements per flush instead of O(blocks). Groups and blocks render fragments, so
+ * the DOM is the same as without grouping. Only the last (tail) block is repaired and parsed
+ * again per flush, and it keeps its key when it becomes final, so its elements (an open code
+ * block's `<pre>`) are never re-created.
+ */
+
+import { repairMarkdown } from '@rivulet/core';
+import type { Components } from 'hast-util-to-jsx-runtime';
+import { memo, useMemo } from 'react';
+import { OpenBlockContext } from './context';
+import { getProcessor, markdownToHast } from './pipeline';
+import { hastToReact, insertCursor } from './render-hast';
+import type { UrlPolicyOptions } from './url-policy';
+
+/** Blocks per memoized group. */
+export const groupSize = 32;
+
+/** Everything a block needs besides its source; one stable object per set of props. */
+export interface RenderOptions {
+  readonly processor: ReturnType<typeof getProcessor>;
+  readonly components: Partial<Components>;
+}
+
+export function createRenderOptions(policy: UrlPolicyOptions, components: Partial<Components>): RenderOptions {
+  return { processor: getProcessor(policy), components };
+}
+
+interface BlockProps {
+  source: string;
+  /** Not final yet: its code fences may still grow. */
+  open: boolean;
+  /** The last block of a streaming document: open markers are closed before parsing. */
+  repair: boolean;
+  cursor: boolean;
+  options: RenderOptions;
+}
+
+/** One top-level block. Memoized: it renders again only when its own source changes. */
+export const Block = memo(function Block({ source, open, repair, cursor, options }: BlockProps) {
+  const content = useMemo(() => {
+    const tree = markdownToHast(repair ? repairMarkdown(source) : source, options.processor);
+    if (cursor) insertCursor(tree);
+    return hastToReact(tree, options.components);
+  }, [source, repair, cursor, options]);
+  return <OpenBlockContext.Provider value={open}>{content}</OpenBlockContext.Provider>;
+});
+
+interface BlockGroupProps {
+  /** The group's blocks; the same array on every flush once the group is all final. */
+  sources: readonly string[];
+  /** Index of the group's first block in the document (used for keys). */
+  start: number;
+  /** Index (within the group) from which blocks are still open; `sources.length` if none. */
+  openFrom: number;
+  /** Whether this group holds the last block of a streaming document (repaired, maybe with cursor). */
+  endsDocument: boolean;
+  /** Whether the last block of this group shows the cursor. */
+  cursor: boolean;
+  options: RenderOptions;
+}
+
+/** A run of consecutive blocks. Memoized: a group of final blocks is skipped as a whole. */
+export const BlockGroup = memo(function BlockGroup({
+  sources,
+  start,
+  openFrom,
+  endsDocument,
+  cursor,
+  options,
+}: BlockGroupProps) {
+  const last = sources.length - 1;
+  return sources.map((source, index) => (
+    <Block
+      // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
+      key={start + index}
+      source={source}
+      open={index >= openFrom}
+      repair={endsDocument && index === last}
+      cursor={cursor && index === last}
+      options={options}
+    />
+  ));
+});

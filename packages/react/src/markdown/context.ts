@@ -1,0 +1,29 @@
+/**
+ * Contexts shared by the parts of one `<Markdown>`: the root's settings, and whether the block
+ * being rendered is still growing (the streaming tail).
+ */
+
+import { createContext } from 'react';
+
+/** Visible strings of `<Markdown>`, all overridable through its `labels` prop. */
+export interface MarkdownLabels {
+  /** Label of a code block's copy button. Default "Copy code". */
+  copyCode: string;
+  /** Shown on the copy button for a moment after copying. Default "Copied". */
+  copied: string;
+}
+
+export const defaultMarkdownLabels: MarkdownLabels = { copyCode: 'Copy code', copied: 'Copied' };
+
+export interface MarkdownSettings {
+  highlight: boolean;
+  labels: MarkdownLabels;
+}
+
+export const MarkdownSettingsContext = createContext<MarkdownSettings>({
+  highlight: true,
+  labels: defaultMarkdownLabels,
+});
+
+/** True inside the block that is still streaming (its code fence may still grow). */
+export const OpenBlockContext = createContext(false);

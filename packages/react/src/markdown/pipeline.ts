@@ -1,0 +1,74 @@
+/**
+ * The Markdown-to-hast pipeline: remark-parse + remark-gfm + remark-rehype + rehype-sanitize
+ * + the URL policy. Processors are built once per set of URL options and cached at module
+ * level, so a flush only pays for parsing its text, never for building a pipeline.
+ *
+ * Raw HTML in the Markdown is dropped by remark-rehype (it is never turned into elements), and
+ * the sanitizer runs after it as a second wall: whatever reaches React is in the schema below.
+ */
+
+import type { Root } from 'hast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
+
+type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
+
+/**
+ * GitHub's schema (which already keeps GFM tables, task list checkboxes, footnotes and
+ * strikethrough, and `language-*` classes on `<code>`), with the protocol checks of `href`
+ * and `src` left to the stricter URL policy that runs after it. Clobbering is off because
+ * Markdown without raw HTML cannot set `id` or `name`: the only ids are the footnote ids that
+ * remark-rehype already prefixes with `user-content-`, and prefixing them twice would break
+ * the footnote links.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  clobber: [],
+  protocols: {
+    ...defaultSchema.protocols,
+    href: undefined,
+    src: undefined,
+  } as Schema['protocols'],
+};
+
+function buildProcessor(policy: UrlPolicyOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUrlPolicy, policy)
+    .freeze();
+}
+
+/** A frozen Markdown-to-hast processor. */
+export type HastProcessor = ReturnType<typeof buildProcessor>;
+
+const processors = new Map<string, HastProcessor>();
+
+function cacheKey(options: UrlPolicyOptions): string {
+  return JSON.stringify([options.allowedLinkPrefixes ?? [], options.allowedImagePrefixes ?? []]);
+}
+
+/** The cached processor for these URL options. */
+export function getProcessor(options: UrlPolicyOptions): HastProcessor {
+  const key = cacheKey(options);
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = buildProcessor({
+      allowedLinkPrefixes: [...(options.allowedLinkPrefixes ?? [])],
+      allowedImagePrefixes: [...(options.allowedImagePrefixes ?? [])],
+    });
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+/** Parses Markdown into a sanitized hast tree. Never throws for any input text. */
+export function markdownToHast(markdown: string, processor: HastProcessor): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
