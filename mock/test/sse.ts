@@ -18,4 +18,4 @@ export function parseSse(text: string): SseMessage[] {
     });
 }
 
-export const json = (message: SseMessage) => JSON.parse(message.data) as Record<string, never>;
+export const json = (message: SseMessage) => JSON.parse(message.data) as Record<string, unknown>;
