@@ -1,0 +1,79 @@
+/**
+ * `'gemini'`: Google Gemini `streamGenerateContent?alt=sse` (also Vertex AI).
+ *
+ * Each chunk is a `GenerateContentResponse`. Of candidate 0, `parts[].text` is text and parts
+ * marked `thought: true` are reasoning; a `functionCall` part is one whole tool call (its `args` as
+ * JSON text; id from `functionCall.id`, else `call_<n>`). `usageMetadata` is remembered (output
+ * counts thought tokens). The stream just ends after the chunk carrying `finishReason`, so that chunk
+ * is the terminal event; a `promptFeedback.blockReason` without candidates ends it too.
+ * `{error: {message}}` throws `'provider'`.
+ */
+
+import {
+  asNumber,
+  asRecord,
+  asString,
+  type Emit,
+  emitDone,
+  emitReasoning,
+  emitText,
+  type FormatDecoder,
+  parseObject,
+  throwProviderError,
+  UsageAccumulator,
+} from './shared';
+
+const NAME = 'gemini';
+
+export function createGeminiDecoder(): FormatDecoder {
+  const usage = new UsageAccumulator();
+  let calls = 0;
+
+  function decodePart(part: Record<string, unknown>, emit: Emit): void {
+    const call = asRecord(part.functionCall);
+    if (call) {
+      const id = asString(call.id) ?? `call_${calls}`;
+      calls++;
+      emit({ type: 'tool-call', id, name: asString(call.name) ?? '', argsDelta: JSON.stringify(call.args ?? {}) });
+      return;
+    }
+    if (part.thought === true) emitReasoning(emit, part.text);
+    else emitText(emit, part.text);
+  }
+
+  return {
+    name: NAME,
+    framing: undefined,
+    terminal: 'finishReason',
+    decode(event, emit) {
+      const chunk = parseObject(event.data, NAME);
+      if (chunk.error !== undefined && chunk.error !== null) throwProviderError(NAME, chunk);
+      const metadata = asRecord(chunk.usageMetadata);
+      if (metadata) {
+        const candidates = asNumber(metadata.candidatesTokenCount);
+        const thoughts = asNumber(metadata.thoughtsTokenCount);
+        usage.set({
+          inputTokens: asNumber(metadata.promptTokenCount),
+          outputTokens:
+            candidates === undefined && thoughts === undefined ? undefined : (candidates ?? 0) + (thoughts ?? 0),
+          totalTokens: asNumber(metadata.totalTokenCount),
+        });
+      }
+      const candidate = Array.isArray(chunk.candidates) ? asRecord(chunk.candidates[0]) : undefined;
+      const parts = asRecord(candidate?.content)?.parts;
+      if (Array.isArray(parts)) {
+        for (const part of parts) {
+          const record = asRecord(part);
+          if (record) decodePart(record, emit);
+        }
+      }
+      const finishReason =
+        asString(candidate?.finishReason) ??
+        (candidate ? undefined : asString(asRecord(chunk.promptFeedback)?.blockReason));
+      if (finishReason !== undefined) {
+        usage.flush(emit);
+        emitDone(emit, finishReason);
+      }
+    },
+  };
+}
