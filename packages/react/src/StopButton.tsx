@@ -9,6 +9,8 @@ export interface StopButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   keepMounted?: boolean;
   /** Visible text and accessible name. Default "Stop generating". */
   label?: string;
+  /** Render without Rivulet's class names and icon. */
+  unstyled?: boolean;
   onClick?: (event: MouseEvent<HTMLButtonElement>) => void;
 }
 
@@ -17,7 +19,17 @@ export interface StopButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
  * Enter and Space work. The user's `onClick` runs first; calling `preventDefault` skips `onStop`.
  */
 export const StopButton = forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton(
-  { onStop, streaming = true, keepMounted = false, label = 'Stop generating', onClick, className, children, ...props },
+  {
+    onStop,
+    streaming = true,
+    keepMounted = false,
+    label = 'Stop generating',
+    unstyled = false,
+    onClick,
+    className,
+    children,
+    ...props
+  },
   ref,
 ) {
   if (!streaming && !keepMounted) return null;
@@ -29,19 +41,22 @@ export const StopButton = forwardRef<HTMLButtonElement, StopButtonProps>(functio
       disabled={!streaming}
       data-rivulet-stop=""
       data-state={streaming ? 'streaming' : 'idle'}
-      className={className ? `rivulet-stop ${className}` : 'rivulet-stop'}
+      className={unstyled ? className : className ? `rivulet-stop ${className}` : 'rivulet-stop'}
       onClick={(event) => {
         onClick?.(event);
         if (!event.defaultPrevented) onStop?.();
       }}
       {...props}
     >
-      {children ?? (
-        <>
-          <span className="rivulet-stop__icon" aria-hidden="true" />
-          <span className="rivulet-stop__label">{label}</span>
-        </>
-      )}
+      {children ??
+        (unstyled ? (
+          label
+        ) : (
+          <>
+            <span className="rivulet-stop__icon" aria-hidden="true" />
+            <span className="rivulet-stop__label">{label}</span>
+          </>
+        ))}
     </button>
   );
 });

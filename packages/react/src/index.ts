@@ -1,9 +1,14 @@
+export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
+export { ChatWindow } from './chat/ChatWindow';
+export type { ChatWindowLabels } from './chat/labels';
 export type { MarkdownProps } from './markdown/Markdown';
 export { Markdown } from './markdown/Markdown';
 export type { StopButtonProps } from './StopButton';
 export { StopButton } from './StopButton';
 export type { TypingCursorProps } from './TypingCursor';
 export { TypingCursor } from './TypingCursor';
+export type { ChatMessage, ChatMessageInit, ChatRole, ChatSend, UseChatOptions, UseChatResult } from './use-chat';
+export { useChat } from './use-chat';
 export type {
   StreamStarter,
   StreamState,
