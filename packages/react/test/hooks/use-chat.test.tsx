@@ -202,13 +202,9 @@ describe('useChat: React integration', () => {
     const { calls } = setup();
     let commits = 0;
     let chat!: ReturnType<typeof useChat>;
-    function StatusOnly() {
-      chat = useChat({ api: '/api/chat', maxFps: 0 });
-      return <p>{chat.status}</p>;
-    }
     render(
       <Profiler id="status" onRender={() => commits++}>
-        <StatusOnly />
+        <StatusOnly onChat={(c) => (chat = c)} />
       </Profiler>,
     );
     act(() => chat.send('Hi'));
@@ -232,4 +228,10 @@ function ChatProbe({ onChat }: { onChat: (chat: ReturnType<typeof useChat>) => v
   const chat = useChat({ api: '/api/chat', maxFps: 0 });
   onChat(chat);
   return <p>{chat.messages.length}</p>;
+}
+
+function StatusOnly({ onChat }: { onChat: (chat: ReturnType<typeof useChat>) => void }) {
+  const chat = useChat({ api: '/api/chat', maxFps: 0 });
+  onChat(chat);
+  return <p>{chat.status}</p>;
 }

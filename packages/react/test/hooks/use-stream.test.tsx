@@ -122,9 +122,12 @@ describe('useStream: errors', () => {
   });
 
   it('reports an HTTP failure as a StreamError with code http', async () => {
-    const { fetch } = mockFetch({ status: 503 });
+    const { fetch, calls } = mockFetch({ status: 503 });
     const { result } = renderHook(() => useStream({ format: 'text' }));
     act(() => result.current.start((signal) => fetch('/api', { signal })));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]?.body.push('Service Unavailable');
+    calls[0]?.body.close();
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('http');
     expect(result.current.error?.status).toBe(503);
