@@ -28,6 +28,11 @@ export class ReadGuard {
     if (this.failure) throw this.failure;
   }
 
+  /** Throws if the consumer aborted: from then on nothing more is delivered. */
+  throwIfAborted(): void {
+    if (this.failure?.code === 'aborted') throw this.failure;
+  }
+
   /** Resolves with `read`, unless the signal aborts or the idle timeout passes first. */
   race<T>(read: Promise<T>): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);

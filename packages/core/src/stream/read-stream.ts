@@ -99,7 +99,7 @@ function* deliver(pipeline: EventPipeline, guard: ReadGuard, step: () => void): 
   }
   for (const event of pipeline.take()) {
     // After an abort the consumer asked to stop: nothing more is delivered.
-    guard.throwIfFailed();
+    guard.throwIfAborted();
     yield event;
   }
   if (failed) throw failure;
