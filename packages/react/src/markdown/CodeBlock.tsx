@@ -84,6 +84,9 @@ export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
   const lines = useCodeHighlight(code, lang, { enabled: settings.highlight && lang !== '', open });
 
   if (!codeElement) return <pre {...props}>{children}</pre>;
+  // The cursor goes after the last character of code, before the newline that ends it.
+  const trailingNewline = withCursor && code.endsWith('\n');
+  const body = trailingNewline ? code.slice(0, -1) : code;
   return (
     <div className="rivulet-code-block" data-language={lang || undefined} data-highlighted={lines ? 'true' : 'false'}>
       <div className="rivulet-code-toolbar">
@@ -92,8 +95,9 @@ export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
       </div>
       <pre {...props}>
         <code className={lang ? `language-${lang}` : undefined}>
-          {lines ? <HighlightedCode code={code} lines={lines} /> : code}
+          {lines ? <HighlightedCode code={body} lines={lines} /> : body}
           {withCursor ? <TypingCursor /> : null}
+          {trailingNewline ? '\n' : null}
         </code>
       </pre>
     </div>

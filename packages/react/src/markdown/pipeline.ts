@@ -7,7 +7,7 @@
  * the sanitizer runs after it as a second wall: whatever reaches React is in the schema below.
  */
 
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -35,6 +35,23 @@ export const sanitizeSchema: Schema = {
   } as Schema['protocols'],
 };
 
+/**
+ * `data-*` flags such as `data-footnote-ref` are `true` in hast; React would write them as
+ * `="true"`, HTML serializers as empty attributes. Make them empty strings, as HTML means them.
+ */
+function rehypeEmptyDataFlags() {
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      for (const [key, value] of Object.entries(child.properties)) {
+        if (value === true && key.startsWith('data')) child.properties[key] = '';
+      }
+      visit(child);
+    }
+  };
+  return visit;
+}
+
 function buildProcessor(policy: UrlPolicyOptions) {
   return unified()
     .use(remarkParse)
@@ -42,6 +59,7 @@ function buildProcessor(policy: UrlPolicyOptions) {
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlPolicy, policy)
+    .use(rehypeEmptyDataFlags)
     .freeze();
 }
 

@@ -1,0 +1,97 @@
+/**
+ * The static reference render: remark-parse + remark-gfm + remark-rehype + the sanitizer and
+ * URL policy on the whole text, serialized by hast-util-to-html, and the DOM normalization
+ * that lets it be compared with what `<Markdown>` put in the document.
+ */
+
+import { toHtml } from 'hast-util-to-html';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { sanitizeSchema } from '../../src/markdown/pipeline';
+import { rehypeUrlPolicy } from '../../src/markdown/url-policy';
+
+const staticProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeUrlPolicy, {})
+  .freeze();
+
+/** The whole text rendered statically, as an HTML string. */
+export function staticHtml(markdown: string): string {
+  return toHtml(staticProcessor.runSync(staticProcessor.parse(markdown)));
+}
+
+/**
+ * Serializes a DOM subtree canonically: whitespace-only text between elements removed (React
+ * cannot put text inside table rows, hast can), and the chrome `<Markdown>` adds around code
+ * blocks (the wrapper and its toolbar) removed, keeping the `<pre>` itself.
+ */
+export function canonicalHtml(root: Element): string {
+  const copy = root.cloneNode(true) as Element;
+  for (const toolbar of copy.querySelectorAll('.rivulet-code-toolbar')) toolbar.remove();
+  for (const wrapper of copy.querySelectorAll('.rivulet-code-block')) wrapper.replaceWith(...wrapper.childNodes);
+  for (const element of copy.querySelectorAll('*')) sortAttributes(element);
+  copy.normalize();
+  const walker = copy.ownerDocument.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+  const blank: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (node.textContent?.trim() === '' && parent && parent.closest('pre') === null && isBetweenBlocks(node))
+      blank.push(node);
+  }
+  for (const node of blank) node.parentNode?.removeChild(node);
+  return copy.innerHTML;
+}
+
+/** Attribute order carries no meaning; React and hast-util-to-html order them differently. */
+function sortAttributes(element: Element): void {
+  const attributes = [...element.attributes].map((attribute) => [attribute.name, attribute.value] as const);
+  for (const [name] of attributes) element.removeAttribute(name);
+  attributes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, value] of attributes) element.setAttribute(name, value);
+}
+
+const blockTags = new Set([
+  'P',
+  'UL',
+  'OL',
+  'LI',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TD',
+  'TH',
+  'BLOCKQUOTE',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'SECTION',
+  'DIV',
+]);
+
+/** A blank text node next to a block element (or alone in a block container) is layout-free. */
+function isBetweenBlocks(node: Node): boolean {
+  const siblings = [node.previousSibling, node.nextSibling];
+  return (
+    siblings.some((sibling) => sibling !== null && blockTags.has(sibling.nodeName)) ||
+    siblings.every((sibling) => sibling === null)
+  );
+}
+
+/** The static render parsed into the same DOM implementation, then made canonical. */
+export function canonicalStaticHtml(markdown: string): string {
+  const template = document.createElement('div');
+  template.innerHTML = staticHtml(markdown);
+  return canonicalHtml(template);
+}
