@@ -89,7 +89,10 @@ describe('ChatWindow auto-scroll', () => {
     const { layout, log, call, grow } = await streamingChat();
     await grow(call, 500, 'one');
     // jsdom lays out nothing: the scrollbar starts at x = 0.
-    fireEvent.pointerDown(log, { clientX: 4 });
+    // (A MouseEvent carries clientX where jsdom has no PointerEvent.)
+    act(() => {
+      log.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 4 }));
+    });
     await grow(call, 700, 'two');
     expect(layout.top).toBe(400);
   });
