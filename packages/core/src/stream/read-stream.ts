@@ -11,7 +11,7 @@ import { StreamError } from './errors';
 import { assertFormat } from './formats/index';
 import { ReadGuard } from './guard';
 import { EventPipeline } from './pipeline';
-import { openSource } from './sources';
+import { assertSource, openSource } from './sources';
 import type { ReadStreamOptions, StreamEvent, StreamSource } from './types';
 
 /**
@@ -33,6 +33,7 @@ import type { ReadStreamOptions, StreamEvent, StreamSource } from './types';
 export function readStream(source: StreamSource, options: ReadStreamOptions = {}): AsyncIterable<StreamEvent> {
   const format = options.format ?? 'auto';
   assertFormat(format);
+  assertSource(source);
   return iterate(source, { ...options, format });
 }
 

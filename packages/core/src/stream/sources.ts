@@ -58,19 +58,30 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return isObject(value) && typeof value[Symbol.asyncIterator] === 'function';
 }
 
-/** Adapts any `StreamSource`; throws a `TypeError` for anything else. */
-export function openSource(source: StreamSource): ChunkSource {
-  if (isResponseLike(source)) return openResponse(source);
-  if (isReadableStreamLike(source)) return openReader(source.getReader(), undefined, undefined);
-  if (isWebSocketLike(source)) return openWebSocket(source);
-  if (isAsyncIterable(source)) return openIterable(source);
+/**
+ * Throws a `TypeError` at call time for what cannot be read; opening (which locks a stream) waits
+ * until iteration starts.
+ */
+export function assertSource(source: unknown): asserts source is StreamSource {
+  if (isResponseLike(source)) {
+    if (source.bodyUsed) throw new TypeError('[rivulet] readStream: the Response body was already read');
+    return;
+  }
+  if (isReadableStreamLike(source) || isWebSocketLike(source) || isAsyncIterable(source)) return;
   throw new TypeError(
     '[rivulet] readStream: expected a Response, a ReadableStream, an AsyncIterable or a WebSocket as source',
   );
 }
 
+/** Adapts a `StreamSource` checked by `assertSource`. */
+export function openSource(source: StreamSource): ChunkSource {
+  if (isResponseLike(source)) return openResponse(source);
+  if (isReadableStreamLike(source)) return openReader(source.getReader(), undefined, undefined);
+  if (isWebSocketLike(source)) return openWebSocket(source);
+  return openIterable(source);
+}
+
 function openResponse(response: Response): ChunkSource {
-  if (response.bodyUsed) throw new TypeError('[rivulet] readStream: the Response body was already read');
   const contentType = response.headers.get('content-type') ?? undefined;
   const formatHint = response.headers.get('x-vercel-ai-ui-message-stream') ? 'ai-sdk' : undefined;
   const body = response.body as ReadableStream<unknown> | null;
