@@ -1,6 +1,43 @@
-/** Placeholder until the block splitter lands. */
+/**
+ * Block splitting: cuts Markdown into top-level blocks so a renderer can parse and render each one on
+ * its own and cache the finished ones.
+ *
+ * Invariants:
+ * - `blocks.join('') === text`; blank lines after a block belong to that block.
+ * - Every block but the last is final: no continuation of the text can change it. A boundary is only
+ *   placed at the start of a complete line that the block scanner proves opens a new top-level block,
+ *   and only where it is certain to stay one: after blank lines, after a block that cannot grow
+ *   (heading, thematic break, closed fence or HTML block), or before an ATX heading or a code fence.
+ *   Everything else (a list after a paragraph, a table, lazy continuation lines) stays in one block:
+ *   a merged block renders exactly as its parts would, a wrong cut would not.
+ * - Parsing each block on its own gives the same tree as parsing the whole text, with one exception:
+ *   link reference definitions (`[id]: /url`). A definition is an ordinary block here, so a reference
+ *   link in another block resolves only if the renderer passes the definitions along (for example,
+ *   by appending the definition lines of the final blocks to the block it parses, and re-rendering
+ *   blocks that use `[text][id]` when a new definition becomes final). Splitting does not try to hide
+ *   this, because a definition can arrive after the block that uses it.
+ */
+
+import { createScanState, scanLines } from './block-scanner';
+
+/**
+ * Split Markdown into top-level blocks. All blocks but the last are final; `join('')` gives `text` back.
+ *
+ * @example
+ * splitBlocks('# Title\n\nSome *text*\n') // ['# Title\n\n', 'Some *text*\n']
+ */
 export function splitBlocks(text: string): string[] {
-  return text === '' ? [] : [text];
+  if (text === '') return [];
+  const boundaries: number[] = [];
+  scanLines(createScanState(), text, 0, (offset) => boundaries.push(offset));
+  const blocks: string[] = [];
+  let start = 0;
+  for (const boundary of boundaries) {
+    blocks.push(text.slice(start, boundary));
+    start = boundary;
+  }
+  blocks.push(text.slice(start));
+  return blocks;
 }
 
 /** Result of one `BlockSplitter.update`: every block so far; all but the last are final. */
@@ -13,16 +50,65 @@ export interface BlockSplit {
 
 /** Incremental splitter: resumes from the last final block, so work per update follows the new text. */
 export interface BlockSplitter {
+  /**
+   * Split the full text seen so far. When `text` extends the previous text, only the new part and the
+   * unfinished tail are scanned; otherwise the splitter starts over.
+   */
   update(text: string): BlockSplit;
+  /** Forget everything seen so far. */
   reset(): void;
 }
 
+/**
+ * Create an incremental block splitter that gives the same blocks as `splitBlocks` for every text.
+ *
+ * The check that `text` extends the previous text compares the unfinished tail and the last final
+ * block, not the whole prefix, so each update costs time in proportion to the new text and the tail.
+ * Replacing text inside older final blocks without changing the tail is not detected: call `reset()`
+ * (or pass a text that does not extend the old one) when the content is replaced rather than appended.
+ *
+ * @example
+ * const splitter = createBlockSplitter();
+ * splitter.update('# Title\n\nHel'); // { blocks: ['# Title\n\n', 'Hel'], finalCount: 1 }
+ */
 export function createBlockSplitter(): BlockSplitter {
+  let state = createScanState();
+  let finals: string[] = [];
+  /** Offset where the unfinished tail block starts. */
+  let tailStart = 0;
+  /** Offset of the first line not yet scanned (the incomplete last line, if any). */
+  let scanFrom = 0;
+  let seen = '';
+
+  function reset(): void {
+    state = createScanState();
+    finals = [];
+    tailStart = 0;
+    scanFrom = 0;
+    seen = '';
+  }
+
+  function extendsSeen(text: string): boolean {
+    if (text.length < seen.length) return false;
+    const lastFinal = finals[finals.length - 1];
+    if (lastFinal !== undefined && !text.startsWith(lastFinal, tailStart - lastFinal.length)) return false;
+    return text.startsWith(seen.slice(tailStart), tailStart);
+  }
+
   return {
     update(text) {
-      const blocks = splitBlocks(text);
-      return { blocks, finalCount: Math.max(0, blocks.length - 1) };
+      if (!extendsSeen(text)) reset();
+      const boundaries: number[] = [];
+      scanFrom = scanLines(state, text, scanFrom, (offset) => boundaries.push(offset));
+      for (const boundary of boundaries) {
+        finals.push(text.slice(tailStart, boundary));
+        tailStart = boundary;
+      }
+      seen = text;
+      const blocks = finals.slice();
+      if (tailStart < text.length) blocks.push(text.slice(tailStart));
+      return { blocks, finalCount: finals.length };
     },
-    reset() {},
+    reset,
   };
 }

@@ -1,4 +1,58 @@
-/** Placeholder until Markdown repair lands. */
-export function repairMarkdown(partial: string): string {
-  return partial;
+/**
+ * Markdown repair: makes the text of a still-streaming document render as the finished document will,
+ * by closing what the stream left open at its end and hiding markers that have no content yet.
+ * Only the last block is touched: earlier blocks are final and render as written.
+ *
+ * Invariants: repair never invents formatting (it only closes markers that CommonMark treats as
+ * opening: `2 * 3`, `snake_case`, list bullets, escapes and code stay literal); a complete,
+ * well-formed document is returned unchanged; repairing twice equals repairing once; it never throws.
+ */
+
+import { createScanState, scanLines } from './block-scanner';
+import { repairBlockTail } from './repair/block-tail';
+import { repairInline } from './repair/inline';
+
+/** Options for `repairMarkdown`. */
+export interface RepairOptions {
+  /** Also close `$…$` and `$$…$$` math. Default false, so prices like `$750` are never touched. */
+  math?: boolean;
+}
+
+/** Hiding a line can expose another half-typed line above it; a few rounds always reach a fixpoint. */
+const MAX_ROUNDS = 4;
+
+function repairOnce(text: string, math: boolean): { text: string; hidLine: boolean } {
+  const state = createScanState();
+  scanLines(state, text, 0);
+  const tail = repairBlockTail(text, state);
+  if (tail.inlineStart < 0) return tail;
+  const inline = tail.text.slice(tail.inlineStart);
+  const repaired = repairInline(inline, math);
+  return {
+    text: repaired === inline ? tail.text : tail.text.slice(0, tail.inlineStart) + repaired,
+    hidLine: tail.hidLine,
+  };
+}
+
+/**
+ * Close the Markdown constructs a stream left open at the end of `partial`: emphasis, strikethrough,
+ * inline code, code fences, links and images (and math with `{ math: true }`), in reverse order of
+ * opening. Markers with nothing after them yet (`Hello **`, a lone `#` or `-` line) are hidden.
+ *
+ * @example
+ * repairMarkdown('Some **bold and `co'); // 'Some **bold and `co`**'
+ * repairMarkdown('See [the docs](https://exa'); // 'See the docs'
+ */
+export function repairMarkdown(partial: string, options: RepairOptions = {}): string {
+  try {
+    let text = partial;
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const result = repairOnce(text, options.math === true);
+      text = result.text;
+      if (!result.hidLine) break;
+    }
+    return text;
+  } catch {
+    return partial;
+  }
 }

@@ -1,0 +1,178 @@
+/**
+ * Line-level Markdown syntax: what a single line of text can start, as CommonMark and GFM see it.
+ * Pure functions over one line (without its line ending), shared by the block scanner and repair.
+ * Columns follow CommonMark: a tab advances to the next multiple of four.
+ */
+
+/** Leading indentation of `line` in columns, and the index of its first non-space character. */
+export function indentation(line: string, from = 0): { columns: number; index: number } {
+  let columns = 0;
+  let index = from;
+  while (index < line.length) {
+    const char = line.charCodeAt(index);
+    if (char === 32) columns += 1;
+    else if (char === 9) columns += 4 - (columns % 4);
+    else break;
+    index += 1;
+  }
+  return { columns, index };
+}
+
+/** True when the line holds only spaces and tabs (or nothing). */
+export function isBlank(line: string): boolean {
+  return /^[ \t]*\r?$/.test(line);
+}
+
+/** Remove `count` columns of leading indentation (a tab that straddles the cut counts as spaces). */
+export function stripColumns(line: string, count: number): string {
+  let columns = 0;
+  let index = 0;
+  while (index < line.length && columns < count) {
+    const char = line.charCodeAt(index);
+    if (char === 32) columns += 1;
+    else if (char === 9) {
+      const width = 4 - (columns % 4);
+      if (columns + width > count) return ' '.repeat(columns + width - count) + line.slice(index + 1);
+      columns += width;
+    } else break;
+    index += 1;
+  }
+  return line.slice(index);
+}
+
+export interface FenceOpening {
+  char: '`' | '~';
+  length: number;
+  /** Columns of indentation before the fence (0-3). */
+  indent: number;
+}
+
+/** A code fence opener: three or more backticks or tildes; a backtick fence's info has no backtick. */
+export function fenceOpening(line: string): FenceOpening | undefined {
+  const match = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!match) return undefined;
+  const run = match[2] ?? '';
+  const char = run[0] === '`' ? '`' : '~';
+  if (char === '`' && (match[3] ?? '').includes('`')) return undefined;
+  return { char, length: run.length, indent: (match[1] ?? '').length };
+}
+
+/** True when `line` closes a fence opened by `fence`: same character, at least as long, nothing after. */
+export function closesFence(line: string, fence: Pick<FenceOpening, 'char' | 'length'>): boolean {
+  const match = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(line);
+  const run = match?.[1];
+  return run !== undefined && run[0] === fence.char && run.length >= fence.length;
+}
+
+export function isAtxHeading(line: string): boolean {
+  return /^ {0,3}#{1,6}(?:[ \t]|\r?$)/.test(line);
+}
+
+export function isThematicBreak(line: string): boolean {
+  return /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/.test(line);
+}
+
+/** A setext underline (`===` or `---`); `level` 1 or 2. */
+export function setextLevel(line: string): 1 | 2 | undefined {
+  const match = /^ {0,3}(=+|-+)[ \t]*\r?$/.exec(line);
+  if (!match) return undefined;
+  return match[1]?.[0] === '=' ? 1 : 2;
+}
+
+export interface ListMarker {
+  /** Identifies the list a marker belongs to: the bullet character, or the ordered delimiter. */
+  key: string;
+  ordered: boolean;
+  /** Start number of an ordered item. */
+  start: number;
+  /** Columns from the line start to the item's content. */
+  contentOffset: number;
+  /** Index in the line where the item's content begins. */
+  contentIndex: number;
+  /** True when nothing follows the marker on this line. */
+  isEmpty: boolean;
+}
+
+/** A list item marker at the start of `line` (thematic breaks are not list items). */
+export function listMarker(line: string): ListMarker | undefined {
+  const match = /^( {0,3})([-+*]|(\d{1,9})([.)]))(?=[ \t]|\r?$)/.exec(line);
+  if (!match) return undefined;
+  if (isThematicBreak(line)) return undefined;
+  const marker = match[2] ?? '';
+  const ordered = match[3] !== undefined;
+  const markerEnd = match[0].length;
+  const rest = line.slice(markerEnd);
+  const isEmpty = isBlank(rest);
+  const { columns, index } = indentation(line, markerEnd);
+  const markerColumns = indentation(line).columns + marker.length;
+  // Five or more spaces after the marker mean indented code inside the item: content starts after one.
+  const contentOffset = isEmpty || columns > 4 ? markerColumns + 1 : markerColumns + columns;
+  return {
+    key: ordered ? (match[4] ?? '.') : marker,
+    ordered,
+    start: ordered ? Number(match[3]) : 1,
+    contentOffset,
+    contentIndex: isEmpty ? line.length : columns > 4 ? markerEnd + 1 : index,
+    isEmpty,
+  };
+}
+
+/** A block quote marker: returns the line after `>` and one optional space, or undefined. */
+export function quoteContent(line: string): string | undefined {
+  const match = /^ {0,3}>/.exec(line);
+  if (!match) return undefined;
+  const rest = line.slice(match[0].length);
+  return rest.startsWith(' ') ? rest.slice(1) : rest.startsWith('\t') ? stripColumns(rest, 1) : rest;
+}
+
+const BLOCK_TAGS = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl ' +
+    'dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend ' +
+    'li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td ' +
+    'tfoot th thead title tr track ul'
+  ).split(' '),
+);
+
+/** How an HTML block ends: at a line containing `end`, or (kinds 6 and 7) at a blank line. */
+export interface HtmlOpening {
+  kind: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  end?: RegExp;
+}
+
+/** The HTML block a line opens, per the seven CommonMark start conditions. */
+export function htmlOpening(line: string, interruptsParagraph: boolean): HtmlOpening | undefined {
+  const text = /^ {0,3}(<.*)$/.exec(line)?.[1];
+  if (text === undefined) return undefined;
+  if (/^<(?:pre|script|style|textarea)(?:[ \t>]|$)/i.test(text)) {
+    return { kind: 1, end: /<\/(?:pre|script|style|textarea)>/i };
+  }
+  if (text.startsWith('<!--')) return { kind: 2, end: /-->/ };
+  if (text.startsWith('<?')) return { kind: 3, end: /\?>/ };
+  if (/^<![A-Za-z]/.test(text)) return { kind: 4, end: />/ };
+  if (text.startsWith('<![CDATA[')) return { kind: 5, end: /\]\]>/ };
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ \t>]|\/>|\r?$)/.exec(text)?.[1];
+  if (tag !== undefined && BLOCK_TAGS.has(tag.toLowerCase())) return { kind: 6 };
+  if (interruptsParagraph) return undefined;
+  const attribute = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+  const complete = new RegExp(
+    String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${attribute})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$`,
+  );
+  return complete.test(text) ? { kind: 7 } : undefined;
+}
+
+/** Cells of a GFM table row, split on pipes that are not escaped. */
+export function tableCells(line: string): string[] {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  return text.split(/(?<!\\)\|/);
+}
+
+/** True when `line` is a complete GFM delimiter row (`| --- | :-: |`). */
+export function isDelimiterRow(line: string): boolean {
+  if (!line.includes('-')) return false;
+  if (!/^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*\r?$/.test(line)) return false;
+  // A bare `---` line is a setext underline or a thematic break, never a delimiter row.
+  return line.includes('|') || line.includes(':');
+}

@@ -1,0 +1,97 @@
+/**
+ * Block-level repair of the document's last lines: closes an open code fence (keeping its info string
+ * and container prefix), hides a last line that so far is only a block marker, and holds back a table
+ * delimiter row until it is valid. Also finds where the open inline content (paragraph, heading or
+ * table cell) starts, for the inline handlers.
+ *
+ * | last line (incomplete)        | repaired                                  |
+ * |-------------------------------|-------------------------------------------|
+ * | `#`, `-`, `* `, `1.`, `>`, `|` | hidden                                    |
+ * | `` ` ``, ` `` `, `~~~`        | hidden (a fence may be starting)          |
+ * | ` ```js ` / inside a fence    | fence closed: ` ```js\n``` `              |
+ * | ` `` ` inside a ``` fence     | replaced by the full closing fence        |
+ * | `| --- | -` under `| a |`     | hidden until its cells match the header   |
+ */
+
+import { type Leaf, type ScanState, scanLine } from '../block-scanner';
+import { isAtxHeading, isDelimiterRow, quoteContent, tableCells } from '../line-syntax';
+
+/** A last line that is nothing yet but the start of a block marker. */
+const HALF_TYPED = /^[ \t]*(?:#{1,6}|[-*+]|\d{1,9}[.)]|\||`+|~+)?[ \t]*$/;
+
+/** The line with its block quote markers and leading spaces removed. */
+function withoutQuotes(line: string): string {
+  let rest = line;
+  for (let inner = quoteContent(rest); inner !== undefined; inner = quoteContent(rest)) rest = inner;
+  return rest.trimStart();
+}
+
+/** The text a line needs before a closing fence so it stays inside the same containers. */
+function containerPrefix(state: ScanState): string {
+  return state.containers
+    .map((container) => (container.kind === 'quote' ? '> ' : ' '.repeat(container.contentOffset)))
+    .join('');
+}
+
+function closeFence(text: string, lastLine: string, state: ScanState, leaf: Extract<Leaf, { kind: 'fence' }>): string {
+  const closer = containerPrefix(state) + leaf.char.repeat(leaf.length);
+  const partial = new RegExp(`^[ \\t>]*\\${leaf.char}+[ \\t]*$`).exec(lastLine);
+  if (partial && lastLine !== '') return text.slice(0, text.length - lastLine.length) + closer;
+  return text + (text.endsWith('\n') ? '' : '\n') + closer;
+}
+
+export interface TailRepair {
+  /** The text with block-level repairs applied. */
+  text: string;
+  /** Offset where the open inline content starts, or -1 when there is none to repair. */
+  inlineStart: number;
+  /** True when a half-typed last line was hidden (repair runs again on the shorter text). */
+  hidLine: boolean;
+}
+
+/** Repair the last line(s) of `text`, given the scanner state after all complete lines. */
+export function repairBlockTail(text: string, state: ScanState): TailRepair {
+  const lineStart = text.lastIndexOf('\n') + 1;
+  const lastLine = text.slice(lineStart);
+  const openLeaf = state.leaf;
+  if (openLeaf?.kind === 'fence') {
+    return {
+      text: scanLine(state, lastLine, lineStart) || state.leaf ? closeFence(text, lastLine, state, openLeaf) : text,
+      inlineStart: -1,
+      hidLine: false,
+    };
+  }
+  if (openLeaf?.kind === 'html' || lastLine === '') {
+    const inlineStart =
+      lastLine === '' && openLeaf?.kind === 'paragraph' ? inlineStartOf(text, openLeaf, lineStart) : -1;
+    return { text, inlineStart, hidLine: false };
+  }
+  const content = withoutQuotes(lastLine);
+  const isHalfTyped = HALF_TYPED.test(content) && !(openLeaf?.kind === 'indented' && /^ {4}/.test(lastLine));
+  const previous = openLeaf?.kind === 'paragraph' && !openLeaf.isTable ? openLeaf.lastLine : undefined;
+  const isPendingDelimiter =
+    previous?.includes('|') === true &&
+    /^[ \t|:-]+$/.test(content) &&
+    !(isDelimiterRow(content) && tableCells(content).length === tableCells(previous).length);
+  if (isHalfTyped || isPendingDelimiter) return { text: text.slice(0, lineStart), inlineStart: -1, hidLine: true };
+
+  scanLine(state, lastLine, lineStart);
+  const leaf = state.leaf;
+  if (leaf?.kind === 'fence') return { text: closeFence(text, '', state, leaf), inlineStart: -1, hidLine: false };
+  if (leaf?.kind === 'paragraph') return { text, inlineStart: inlineStartOf(text, leaf, lineStart), hidLine: false };
+  if (leaf === undefined && isAtxHeading(content)) {
+    const heading = /^#{1,6}[ \t]*/.exec(content)?.[0].length ?? 0;
+    return { text, inlineStart: text.length - content.length + heading, hidLine: false };
+  }
+  return { text, inlineStart: -1, hidLine: false };
+}
+
+/** Start of the open inline content: the paragraph, or in a table the last cell of the last row. */
+function inlineStartOf(text: string, leaf: Extract<Leaf, { kind: 'paragraph' }>, lineStart: number): number {
+  if (!leaf.isTable) return leaf.start;
+  const rowStart = lineStart === text.length ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+  const row = text.slice(rowStart);
+  const pipe = Math.max(row.search(/(?<!\\)\|[^|]*$/), -1);
+  if (pipe === -1) return rowStart;
+  return /\|\s*$/.test(row) ? -1 : rowStart + pipe + 1;
+}

@@ -1,0 +1,61 @@
+/**
+ * Code span and math handler. A backtick run opens a code span that ends at the next run of the same
+ * length; inside it nothing else counts. When no closer follows, the rest of the text is code and
+ * repair closes it. Math (`$…$`, `$$…$$`) works the same way when enabled, except that a `$` before a
+ * digit or a space is a price, not math.
+ *
+ * | input          | repaired         |
+ * |----------------|------------------|
+ * | `` `code ``    | `` `code` ``     |
+ * | ` ``a ` b `    | ` ``a ` b`` `    |
+ * | `` say ` ``    | `say ` (hidden)  |
+ * | `$x^2` (math)  | `$x^2$`          |
+ * | `$750`         | unchanged        |
+ */
+
+import type { InlineContext } from './inline-context';
+
+/** Index of the next run of exactly `length` `char`s at or after `from`, or -1. */
+function findRun(text: string, char: string, length: number, from: number): number {
+  let index = text.indexOf(char, from);
+  while (index !== -1) {
+    let end = index;
+    while (text[end] === char) end += 1;
+    if (end - index === length) return index;
+    index = text.indexOf(char, end);
+  }
+  return -1;
+}
+
+export function handleCodeSpan(context: InlineContext, index: number): number {
+  const { text } = context;
+  let end = index;
+  while (text[end] === '`') end += 1;
+  const length = end - index;
+  const closer = findRun(text, '`', length, end);
+  if (closer !== -1) return closer + length;
+  context.stack.push({ kind: 'code', char: '`', start: index, length });
+  context.isDone = true;
+  return text.length;
+}
+
+export function handleMath(context: InlineContext, index: number): number {
+  const { text } = context;
+  let end = index;
+  while (text[end] === '$') end += 1;
+  const length = end - index;
+  if (!context.math || length > 2) return end;
+  if (length === 1) {
+    const after = text[end];
+    // `$750`, `$ 5`: currency. A single `$` opens math only before a non-space, non-digit.
+    if (after === undefined || /[\s\d]/.test(after)) return end;
+    const closer = findRun(text, '$', 1, end);
+    if (closer !== -1 && !/\s/.test(text[closer - 1] ?? '')) return closer + 1;
+  } else {
+    const closer = findRun(text, '$', 2, end);
+    if (closer !== -1) return closer + 2;
+  }
+  context.stack.push({ kind: 'math', char: '$', start: index, length });
+  context.isDone = true;
+  return text.length;
+}
