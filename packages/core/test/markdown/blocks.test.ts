@@ -1,0 +1,127 @@
+import { createBlockSplitter, splitBlocks } from '@rivulet/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { documentArbitrary, documentWithCuts, parseBlocks } from './documents';
+
+describe('splitBlocks', () => {
+  const cases: Array<[string, string[]]> = [
+    ['', []],
+    ['Hello', ['Hello']],
+    ['# Title\n\nSome *text*\n', ['# Title\n\n', 'Some *text*\n']],
+    ['# Title\nText right below\n', ['# Title\n', 'Text right below\n']],
+    ['one\n\n\n\ntwo\n', ['one\n\n\n\n', 'two\n']],
+    ['\n\nfirst\n\nsecond\n', ['\n\nfirst\n\n', 'second\n']],
+    ['Intro:\n```js\nx\n```\nafter\n', ['Intro:\n', '```js\nx\n```\n', 'after\n']],
+    ['```\na\n\n\nb\n```\n\nnext\n', ['```\na\n\n\nb\n```\n\n', 'next\n']],
+    ['~~~~\n```\n\ntext\n~~~~\n\nnext\n', ['~~~~\n```\n\ntext\n~~~~\n\n', 'next\n']],
+    ['```\nunclosed\n\nstill code\n\n', ['```\nunclosed\n\nstill code\n\n']],
+    ['- a\n- b\n\n  more b\n\n- c\n\nafter\n', ['- a\n- b\n\n  more b\n\n- c\n\n', 'after\n']],
+    ['- a\n  - nested\n\n    deeper\n\n- b\n', ['- a\n  - nested\n\n    deeper\n\n- b\n']],
+    ['- a\nlazy line\n\nnext\n', ['- a\nlazy line\n\n', 'next\n']],
+    ['- a\n\n* b\n', ['- a\n\n', '* b\n']],
+    ['1. a\n2. b\n\n- c\n', ['1. a\n2. b\n\n', '- c\n']],
+    ['- a\n\n  ```\n  code\n\n  ```\n\nb\n', ['- a\n\n  ```\n  code\n\n  ```\n\n', 'b\n']],
+    ['- ```\n  code\n```\n\ntext\n```\n\nmore\n', ['- ```\n  code\n', '```\n\ntext\n```\n\n', 'more\n']],
+    ['> a\n> b\n\n> c\n', ['> a\n> b\n\n', '> c\n']],
+    ['> a\nlazy\n\nnext\n', ['> a\nlazy\n\n', 'next\n']],
+    ['| a | b |\n| - | - |\n| 1 | 2 |\n\nafter\n', ['| a | b |\n| - | - |\n| 1 | 2 |\n\n', 'after\n']],
+    ['para\n| a |\n| - |\n\nafter\n', ['para\n| a |\n| - |\n\n', 'after\n']],
+    ['Title\n---\ntext\n', ['Title\n---\n', 'text\n']],
+    ['Title\n===\n\ntext\n', ['Title\n===\n\n', 'text\n']],
+    ['***\ntext\n', ['***\n', 'text\n']],
+    ['    code\n\n    more\n\ntext\n', ['    code\n\n    more\n\n', 'text\n']],
+    ['<!--\n\nhidden\n-->\n\ntext\n', ['<!--\n\nhidden\n-->\n\n', 'text\n']],
+    ['<div>\n\ntext\n', ['<div>\n\n', 'text\n']],
+    ['[ref]: https://example.com\n\nUse [ref].\n', ['[ref]: https://example.com\n\n', 'Use [ref].\n']],
+    ['line one\r\n\r\nline two\r\n', ['line one\r\n\r\n', 'line two\r\n']],
+    ['-\n\n  foo\n', ['-\n\n', '  foo\n']],
+  ];
+  it.each(cases)('splits %j', (text, blocks) => {
+    expect(splitBlocks(text)).toEqual(blocks);
+  });
+
+  it('does not cut before the line that proves a boundary is complete', () => {
+    expect(splitBlocks('para\n\nnext line not finished')).toEqual(['para\n\nnext line not finished']);
+    expect(splitBlocks('para\n\nnext line finished\n')).toEqual(['para\n\n', 'next line finished\n']);
+    expect(splitBlocks('- a\n\n  ')).toEqual(['- a\n\n  ']);
+    expect(splitBlocks('para\n\n')).toEqual(['para\n\n']);
+  });
+
+  it('joins back to the text', () => {
+    fc.assert(fc.property(fc.string(), (text) => splitBlocks(text).join('') === text));
+    fc.assert(fc.property(documentArbitrary, (text) => splitBlocks(text).join('') === text));
+  });
+
+  it('never changes a final block as text is appended', () => {
+    fc.assert(
+      fc.property(documentWithCuts, ({ text, first, second }) => {
+        const before = splitBlocks(text.slice(0, first));
+        const after = splitBlocks(text.slice(0, second));
+        const finals = before.slice(0, -1);
+        expect(after.slice(0, finals.length)).toEqual(finals);
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
+  it('cuts where parsing the blocks one by one gives the same tree as parsing the whole', () => {
+    fc.assert(
+      fc.property(documentArbitrary, (text) => {
+        const blocks = splitBlocks(text);
+        expect(blocks.flatMap(parseBlocks)).toEqual(parseBlocks(text));
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('cuts documents into many blocks, not one', () => {
+    const text = Array.from({ length: 50 }, (_, index) => `Paragraph ${index} with **bold**.\n`).join('\n');
+    expect(splitBlocks(text)).toHaveLength(50);
+  });
+});
+
+describe('createBlockSplitter', () => {
+  it('gives exactly the blocks of splitBlocks for growing prefixes', () => {
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }), (text, steps) => {
+        const splitter = createBlockSplitter();
+        let end = 0;
+        let step = 0;
+        while (end < text.length) {
+          end = Math.min(text.length, end + (steps[step++ % steps.length] ?? 1));
+          const prefix = text.slice(0, end);
+          const { blocks, finalCount } = splitter.update(prefix);
+          expect(blocks).toEqual(splitBlocks(prefix));
+          expect(finalCount).toBe(Math.max(0, blocks.length - 1));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('keeps final blocks identical across updates', () => {
+    const splitter = createBlockSplitter();
+    const first = splitter.update('# A\n\nB\n\nC\n');
+    const second = splitter.update('# A\n\nB\n\nC\n\nD\n\nE');
+    expect(first.finalCount).toBe(2);
+    expect(second.blocks.slice(0, first.finalCount)).toEqual(first.blocks.slice(0, first.finalCount));
+    expect(second.finalCount).toBe(3);
+  });
+
+  it('starts over when the text does not extend what it saw', () => {
+    const splitter = createBlockSplitter();
+    splitter.update('```\ncode\n\nmore');
+    expect(splitter.update('# New\n\ntext\n').blocks).toEqual(['# New\n\n', 'text\n']);
+    expect(splitter.update('# New\n\ntext\n!').blocks).toEqual(['# New\n\n', 'text\n!']);
+    expect(splitter.update('').blocks).toEqual([]);
+    splitter.update('a\n\nb');
+    splitter.reset();
+    expect(splitter.update('```\nx\n\ny').blocks).toEqual(['```\nx\n\ny']);
+  });
+
+  it('detects a changed tail even when the length grows', () => {
+    const splitter = createBlockSplitter();
+    splitter.update('para\n\n```\ncode');
+    expect(splitter.update('para\n\nplain text\n\nnext\n').blocks).toEqual(['para\n\n', 'plain text\n\n', 'next\n']);
+  });
+});
