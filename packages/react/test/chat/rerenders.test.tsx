@@ -13,7 +13,8 @@ vi.mock('../../src/markdown/Markdown', async (importOriginal) => {
   return {
     ...actual,
     Markdown(props: Parameters<typeof actual.Markdown>[0]) {
-      markdownRenders.set(props.children, (markdownRenders.get(props.children) ?? 0) + 1);
+      const text = String(props.children ?? '');
+      markdownRenders.set(text, (markdownRenders.get(text) ?? 0) + 1);
       return createElement(actual.Markdown, props);
     },
   };
