@@ -1,7 +1,8 @@
 export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
 export { ChatWindow } from './chat/ChatWindow';
 export type { ChatWindowLabels } from './chat/labels';
-export type { MarkdownProps } from './markdown/Markdown';
+export type { MarkdownLabels } from './markdown/context';
+export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/Markdown';
 export { Markdown } from './markdown/Markdown';
 export type { StopButtonProps } from './StopButton';
 export { StopButton } from './StopButton';

@@ -129,4 +129,17 @@ describe('Markdown sanitization', () => {
     expect(root.querySelector(`[id="${target}"]`)?.textContent).toContain('The note.');
     expect(root.querySelector('code')?.className).toBe('language-ts');
   });
+
+  it('lets nothing dangerous through at any point of a stream', () => {
+    const { container, rerender } = render(<Markdown streaming>{''}</Markdown>);
+    for (const payload of payloads) {
+      for (let end = 1; end <= payload.length; end += 1) {
+        rerender(<Markdown streaming>{payload.slice(0, end)}</Markdown>);
+        const root = container.firstElementChild as HTMLElement;
+        expect(root.querySelector('script, iframe, svg')).toBeNull();
+        expect(handlersOf(root)).toEqual([]);
+        expect(urlsOf(root).filter((url) => dangerous.test(url))).toEqual([]);
+      }
+    }
+  }, 60_000);
 });

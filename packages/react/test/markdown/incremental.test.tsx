@@ -1,0 +1,121 @@
+import { Markdown, type MarkdownComponents } from '@rivulet/react';
+import { render } from '@testing-library/react';
+import type { ComponentProps } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const calls = vi.hoisted(() => ({ parsed: [] as string[], repaired: [] as string[] }));
+
+vi.mock('../../src/markdown/pipeline', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/markdown/pipeline')>();
+  return {
+    ...original,
+    markdownToHast: (markdown: string, processor: Parameters<typeof original.markdownToHast>[1]) => {
+      calls.parsed.push(markdown);
+      return original.markdownToHast(markdown, processor);
+    },
+  };
+});
+
+vi.mock('@rivulet/core', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@rivulet/core')>();
+  return {
+    ...original,
+    repairMarkdown: (partial: string) => {
+      calls.repaired.push(partial);
+      return original.repairMarkdown(partial);
+    },
+  };
+});
+
+beforeEach(() => {
+  calls.parsed.length = 0;
+  calls.repaired.length = 0;
+});
+
+/** Counts renders of each paragraph by its first word. */
+function countingComponents(counts: Map<string, number>): MarkdownComponents {
+  return {
+    p: ({ node: _node, ...props }: ComponentProps<'p'> & { node?: unknown }) => {
+      const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
+      const key = text.split(' ')[0] ?? '';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      return <p {...props} />;
+    },
+  };
+}
+
+describe('incremental rendering', () => {
+  it('never renders a finished block again while the last one grows', () => {
+    const counts = new Map<string, number>();
+    const components = countingComponents(counts);
+    const view = (text: string) => (
+      <Markdown streaming components={components}>
+        {text}
+      </Markdown>
+    );
+    // The last line is complete, so the splitter knows Charlie starts a block of its own.
+    let text = 'Alpha is the first paragraph.\n\nBravo is the second.\n\nCharlie starts here.\n';
+    const { rerender, container } = render(view(text));
+    const before = { alpha: counts.get('Alpha'), bravo: counts.get('Bravo') };
+    expect(before).toEqual({ alpha: 1, bravo: 1 });
+    const words = 'and grows word by word until the end'.split(/(?= )/);
+    for (const word of words) {
+      text += word;
+      rerender(view(text));
+    }
+    expect(container.querySelectorAll('p')).toHaveLength(3);
+    expect(counts.get('Alpha')).toBe(1);
+    expect(counts.get('Bravo')).toBe(1);
+    expect(counts.get('Charlie')).toBe(1 + words.length);
+  });
+
+  it('repairs and parses only the last block per update, however long the text already is', () => {
+    const paragraph = (index: number) => `Paragraph ${index} has **bold** and _emphasis_ and \`code\`.\n\n`;
+    let text = '';
+    const { rerender } = render(<Markdown streaming>{text}</Markdown>);
+    const perUpdate: number[] = [];
+    for (let index = 0; index < 100; index += 1) {
+      for (const piece of [paragraph(index).slice(0, 20), paragraph(index).slice(20)]) {
+        text += piece;
+        calls.parsed.length = 0;
+        calls.repaired.length = 0;
+        rerender(<Markdown streaming>{text}</Markdown>);
+        const parsedLength = calls.parsed.reduce((sum, source) => sum + source.length, 0);
+        perUpdate.push(parsedLength);
+        // The last block may still hold the previous paragraph until the new line is complete.
+        for (const repaired of calls.repaired) expect(repaired.length).toBeLessThanOrEqual(2 * paragraph(index).length);
+      }
+    }
+    // A flush parses at most the block it completes plus the new last block: a few paragraphs,
+    // never the thousands of characters already final.
+    expect(text.length).toBeGreaterThan(5000);
+    expect(Math.max(...perUpdate)).toBeLessThanOrEqual(3 * paragraph(99).length);
+  });
+
+  it('leaves a hundred finished blocks untouched while the last one grows', () => {
+    const counts = new Map<string, number>();
+    const components = countingComponents(counts);
+    let text = '';
+    for (let index = 0; index < 100; index += 1) text += `P${index} text.\n\n`;
+    const { rerender, container } = render(
+      <Markdown streaming components={components}>
+        {`${text}Tail\n`}
+      </Markdown>,
+    );
+    for (let index = 0; index < 10; index += 1) {
+      rerender(
+        <Markdown streaming components={components}>
+          {`${text}Tail\n${'!'.repeat(index)}`}
+        </Markdown>,
+      );
+    }
+    expect(container.querySelectorAll('p')).toHaveLength(101);
+    for (let index = 0; index < 100; index += 1) expect(counts.get(`P${index}`)).toBe(1);
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    const { container, rerender } = render(<Markdown streaming>{'First answer.\n\nMore'}</Markdown>);
+    rerender(<Markdown streaming>{'Second\n\nanswer'}</Markdown>);
+    expect([...container.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Second', 'answer']);
+  });
+});
