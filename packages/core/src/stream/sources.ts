@@ -64,7 +64,9 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  */
 export function assertSource(source: unknown): asserts source is StreamSource {
   if (isResponseLike(source)) {
-    if (source.bodyUsed) throw new TypeError('[rivulet] readStream: the Response body was already read');
+    if (source.bodyUsed || (source.body as ReadableStream | null)?.locked) {
+      throw new TypeError('[rivulet] readStream: the Response body was already read');
+    }
     return;
   }
   if (isReadableStreamLike(source) || isWebSocketLike(source) || isAsyncIterable(source)) return;
@@ -109,17 +111,20 @@ function openEmpty(contentType: string | undefined, formatHint: BuiltInFormat | 
   } satisfies ChunkSource;
 }
 
-/** Reads an error body to its end (it is small; the read stays cancellable). */
+/** An error body is read up to this many characters: enough for any message, bounded for any server. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+/** Reads an error body (the read stays cancellable by abort and idle timeout). */
 async function readAllText(source: ChunkSource): Promise<string> {
   const decoder = new TextDecoder();
-  const parts: string[] = [];
-  for (;;) {
+  let text = '';
+  while (text.length < MAX_ERROR_BODY) {
     const { done, value } = await source.next();
-    if (done) break;
-    parts.push(typeof value === 'string' ? value : decoder.decode(value as Uint8Array, { stream: true }));
+    if (done) return text + decoder.decode();
+    text += typeof value === 'string' ? value : decoder.decode(value as Uint8Array, { stream: true });
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  source.release('cancel');
+  return text;
 }
 
 function openReader(

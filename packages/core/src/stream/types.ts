@@ -48,6 +48,18 @@ export interface FormatAdapter {
   terminal?: boolean;
 }
 
+/**
+ * The formats `readStream` knows:
+ * - `'auto'` (default): from the Content-Type (`text/event-stream`, `application/x-ndjson`,
+ *   `text/plain`), else the first bytes, then the first event's shape.
+ * - `'text'`: every chunk is a text delta. `'sse'`: every `data:` payload is a text delta, `[DONE]`
+ *   ends. `'ndjson'`: one JSON event per line (`StreamEvent` objects, `{text}`/`{delta}`,
+ *   `{reasoning}`, `{error}`, `{done: true}`).
+ * - Provider formats: `'openai'` (Chat Completions and compatible servers), `'openai-responses'`,
+ *   `'anthropic'`, `'ai-sdk'` (UI message stream), `'gemini'` (`alt=sse`), `'cohere'` (v2),
+ *   `'ollama'` (native `/api/chat` and `/api/generate`). Each requires its terminal event;
+ *   usage is reported once, just before `done`, whose `finishReason` is the provider's own value.
+ */
 export type BuiltInFormat =
   | 'auto'
   | 'text'

@@ -124,6 +124,18 @@ describe('a non-2xx Response', () => {
     expect(error.message).toBe('HTTP 502 Bad Gateway');
   });
 
+  it('reads a bounded part of an endless error body, then cancels it', async () => {
+    const kilobyte = bytesOf('e'.repeat(1024));
+    const body = streamOf(
+      Array.from({ length: 100 }, () => kilobyte),
+      { hang: true },
+    );
+    const result = await read(new Response(body.stream, { status: 500 }));
+    const error = expectStreamError(result.error, 'http');
+    expect(error.message.length).toBeLessThan(400);
+    await body.cancelled;
+  });
+
   it('throws http for an error response without a body', async () => {
     const result = await read(new Response(null, { status: 401, statusText: 'Unauthorized' }));
     expect(expectStreamError(result.error, 'http').message).toBe('HTTP 401 Unauthorized');

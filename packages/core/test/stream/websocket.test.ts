@@ -44,7 +44,8 @@ function connect(
   const path = `/test-${nextId++}`;
   scripts.set(path, script);
   const client = new WsClient(`${url}${path}`);
-  if (binaryType) client.binaryType = binaryType;
+  // ws supports 'blob' where Blob exists; its type definitions predate that.
+  if (binaryType) (client as { binaryType: string }).binaryType = binaryType;
   return { socket: client as unknown as WebSocket, path };
 }
 
