@@ -1,0 +1,17 @@
+/** Entry of the renderer bench page: exposes the runs to the Node runner as `window.bench`. */
+import './instrument';
+import './page.css';
+import { runConversation } from './conversation-run';
+import { runRaf } from './raf-run';
+import { runStream } from './stream-run';
+
+const api = { runStream, runRaf, runConversation };
+export type RendererBench = typeof api;
+
+declare global {
+  interface Window {
+    bench?: RendererBench;
+  }
+}
+
+window.bench = api;

@@ -1,0 +1,27 @@
+/**
+ * The renderers under test, each used the way its documentation shows: Rivulet's streaming
+ * `<Markdown>`, streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
+ * text on every update, and plain text as the floor any renderer pays for React and layout.
+ */
+import { Markdown } from '@rivulet/react';
+import '@rivulet/react/styles.css';
+import type { ReactNode } from 'react';
+import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { Streamdown } from 'streamdown';
+import 'streamdown/styles.css';
+import type { RendererId } from '../shared/types';
+
+const gfm = [remarkGfm];
+
+export interface RendererProps {
+  text: string;
+  streaming: boolean;
+}
+
+export const renderers: Record<RendererId, (props: RendererProps) => ReactNode> = {
+  rivulet: ({ text, streaming }) => <Markdown streaming={streaming}>{text}</Markdown>,
+  streamdown: ({ text, streaming }) => <Streamdown isAnimating={streaming}>{text}</Streamdown>,
+  'react-markdown': ({ text }) => <ReactMarkdown remarkPlugins={gfm}>{text}</ReactMarkdown>,
+  plain: ({ text }) => <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div>,
+};

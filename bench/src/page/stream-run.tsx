@@ -1,0 +1,78 @@
+/**
+ * The core measurement: stream a fixture into one renderer, a fixed number of deltas per flush, each
+ * flush a synchronous React update (flushSync) followed by a forced layout (offsetHeight). Between
+ * flushes the page yields one task, so work a renderer defers (effects, timers, lazy loads) still runs
+ * and is counted in the total.
+ */
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { makeDeltas } from '../shared/prng';
+import type { StreamRunOptions, StreamRunResult } from '../shared/types';
+import { createContainer, summarize } from './dom';
+import { Harness } from './harness';
+import { nextTask, settle } from './instrument';
+import { type RendererProps, renderers } from './renderers';
+
+type Setter = (props: RendererProps) => void;
+
+/** Joins deltas into the successive texts the stream shows, one per flush. */
+export function flushTexts(text: string, seed: number, deltasPerFlush: number): string[] {
+  const deltas = makeDeltas(text, seed);
+  const texts: string[] = [];
+  let current = '';
+  for (let i = 0; i < deltas.length; i += deltasPerFlush) {
+    current += deltas.slice(i, i + deltasPerFlush).join('');
+    texts.push(current);
+  }
+  return texts;
+}
+
+export async function runStream(options: StreamRunOptions): Promise<StreamRunResult> {
+  if (options.warmup) {
+    await runStream({ ...options, text: options.warmup, seed: options.seed + 1000, warmup: undefined });
+  }
+  const Renderer = renderers[options.renderer];
+  const texts = flushTexts(options.text, options.seed, options.deltasPerFlush);
+
+  let set: Setter = () => {};
+  const register = (setter: Setter) => {
+    set = setter;
+  };
+
+  const container = createContainer();
+  const root = createRoot(container);
+  flushSync(() => root.render(<Harness renderer={options.renderer} register={register} />));
+  await settle();
+
+  const flushes: number[] = [];
+  const start = performance.now();
+  const flush = (props: RendererProps) => {
+    const before = performance.now();
+    flushSync(() => set(props));
+    void container.offsetHeight;
+    flushes.push(performance.now() - before);
+  };
+  for (const text of texts) {
+    flush({ text, streaming: true });
+    await nextTask();
+  }
+  flush({ text: options.text, streaming: false });
+  const total = performance.now() - start;
+  const streamed = summarize(container);
+
+  root.unmount();
+  container.remove();
+  await settle();
+
+  const staticContainer = createContainer();
+  const staticRoot = createRoot(staticContainer);
+  const before = performance.now();
+  flushSync(() => staticRoot.render(<Renderer text={options.text} streaming={false} />));
+  void staticContainer.offsetHeight;
+  const staticTime = performance.now() - before;
+  const staticDom = summarize(staticContainer);
+  staticRoot.unmount();
+  staticContainer.remove();
+
+  return { flushes, total, static: staticTime, streamed, staticDom };
+}

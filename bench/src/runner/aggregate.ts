@@ -1,0 +1,141 @@
+/** Turns raw per-round results into the medians, ratios and target checks of `latest.json`. */
+import type { RendererId } from '../shared/types';
+import type { BenchResults, ConversationRow, RafRow, SizeId, StreamRow, TargetCheck } from './results';
+import { flushStats, median, medianOf, quantile } from './stats';
+import type { RawResults } from './suite';
+
+type Aggregated = Pick<
+  BenchResults,
+  'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'firstPaint' | 'targets'
+>;
+
+function streamRows(raw: RawResults): StreamRow[] {
+  const keys = new Map<string, { renderer: RendererId; size: SizeId }>();
+  for (const { renderer, size } of raw.stream) keys.set(`${renderer}/${size}`, { renderer, size });
+  return [...keys.values()].map(({ renderer, size }) => {
+    const runs = raw.stream.filter((run) => run.renderer === renderer && run.size === size).map((run) => run.result);
+    const perRound = runs.map((run) => {
+      const stats = flushStats(run.flushes);
+      return {
+        flushes: stats.count,
+        medianFlush: stats.median,
+        p95Flush: stats.p95,
+        maxFlush: stats.max,
+        over16: stats.over16,
+        over50: stats.over50,
+        total: run.total,
+        static: run.static,
+        totalOverStatic: run.total / run.static,
+      };
+    });
+    const last = runs.at(-1);
+    return {
+      renderer,
+      size,
+      rounds: runs.length,
+      ...medianOf(perRound),
+      streamed: last?.streamed,
+      staticDom: last?.staticDom,
+    };
+  });
+}
+
+function rafRows(raw: RawResults): RafRow[] {
+  if (raw.raf.length === 0) return [];
+  const first = raw.raf[0]!;
+  const perRound = raw.raf.map(({ result }) => ({
+    frames: result.frameIntervals.length,
+    droppedFrames: result.frameIntervals.filter((interval) => interval > 20).length,
+    p95FrameInterval: quantile(result.frameIntervals, 0.95),
+    maxFrameInterval: Math.max(...result.frameIntervals),
+    medianFrameWork: median(result.flushes),
+    maxFrameWork: Math.max(...result.flushes),
+    idleMedianInterval: median(result.idleIntervals),
+    idleDroppedFrames: result.idleIntervals.filter((interval) => interval > 20).length,
+  }));
+  return [{ renderer: first.renderer, size: first.size, rounds: raw.raf.length, ...medianOf(perRound) }];
+}
+
+function conversationRows(raw: RawResults): ConversationRow[] {
+  const renderers = [...new Set(raw.conversation.map((run) => run.renderer))];
+  return renderers.map((renderer) => {
+    const runs = raw.conversation.filter((run) => run.renderer === renderer);
+    const perRound = runs.map(({ lone, full }) => ({
+      history: full.history,
+      loneMedianFlush: median(lone.flushes),
+      conversationMedianFlush: median(full.flushes),
+      conversationP95Flush: quantile(full.flushes, 0.95),
+      ratio: median(full.flushes) / median(lone.flushes),
+      mount: full.mount,
+    }));
+    return { renderer, rounds: runs.length, ...medianOf(perRound) };
+  });
+}
+
+function find(rows: StreamRow[], renderer: RendererId, size: SizeId): StreamRow | undefined {
+  return rows.find((row) => row.renderer === renderer && row.size === size);
+}
+
+export function aggregate(raw: RawResults, deltasPerSecond: number): Aggregated {
+  const stream = streamRows(raw);
+  const raf = rafRows(raw);
+  const conversation = conversationRows(raw);
+  const ratios: Record<string, number> = {};
+  const targets: TargetCheck[] = [];
+  const check = (target: string, value: number | undefined, limit: string, met: (value: number) => boolean) => {
+    if (value === undefined || Number.isNaN(value)) return;
+    targets.push({ target, value, limit, met: met(value) });
+  };
+
+  for (const size of ['40k', '200k'] as const) {
+    const rivulet = find(stream, 'rivulet', size);
+    const streamdown = find(stream, 'streamdown', size);
+    if (rivulet && streamdown) {
+      ratios[`rivulet/streamdown total ${size}`] = rivulet.total / streamdown.total;
+      ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
+    }
+  }
+  for (const renderer of ['rivulet', 'streamdown', 'react-markdown', 'plain'] as const) {
+    const small = find(stream, renderer, '2k');
+    const large = find(stream, renderer, '200k');
+    if (small && large) ratios[`${renderer} median flush 200k/2k`] = large.medianFlush / small.medianFlush;
+  }
+
+  check('total 40k vs streamdown', ratios['rivulet/streamdown total 40k'], '<= 0.3x', (v) => v <= 0.3);
+  check('total 200k vs streamdown', ratios['rivulet/streamdown total 200k'], '<= 0.15x', (v) => v <= 0.15);
+  check('median flush 200k / 2k', ratios['rivulet median flush 200k/2k'], '<= 1.5x', (v) => v <= 1.5);
+  for (const size of ['40k', '200k'] as const) {
+    check(`flushes over 16 ms, ${size}`, find(stream, 'rivulet', size)?.over16, '0', (v) => v === 0);
+  }
+  check('dropped frames, rAF-driven 40k', raf[0]?.droppedFrames, '0', (v) => v === 0);
+  const rivuletConversation = conversation.find((row) => row.renderer === 'rivulet');
+  check('conversation / lone median flush', rivuletConversation?.ratio, '<= 1.5x', (v) => v <= 1.5);
+
+  let useStream: Aggregated['useStream'];
+  if (raw.commits.length > 0) {
+    const perRound = raw.commits.map((run) => ({
+      commitsPerSecond: (run.commits * 1000) / run.windowMs,
+      layoutEffectsPerSecond: (run.layoutEffects * 1000) / run.windowMs,
+      charsLost: run.charsEnqueued - run.finalTextLength,
+    }));
+    useStream = {
+      rounds: raw.commits.length,
+      deltasPerSecond,
+      ...medianOf(perRound),
+      finalStatus: raw.commits.map((run) => run.finalStatus).join(', '),
+    };
+    check('useStream commits per second at 10,000 deltas/s', useStream.commitsPerSecond, '<= 60', (v) => v <= 60);
+    check('useStream characters lost', Math.max(...perRound.map((round) => round.charsLost)), '0', (v) => v === 0);
+  }
+  let firstPaint: Aggregated['firstPaint'];
+  if (raw.firstPaint.length > 0) {
+    firstPaint = {
+      samples: raw.firstPaint.length,
+      medianLatency: median(raw.firstPaint.map((sample) => sample.latency)),
+      maxLatency: Math.max(...raw.firstPaint.map((sample) => sample.latency)),
+      maxFrames: Math.max(...raw.firstPaint.map((sample) => sample.frames)),
+    };
+    check('first delta painted, frames after arrival (max)', firstPaint.maxFrames, '<= 1', (v) => v <= 1);
+  }
+  return { stream, ratios, raf, conversation, useStream, firstPaint, targets };
+}

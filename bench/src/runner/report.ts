@@ -1,0 +1,80 @@
+/** Prints the results as one table plus the extra measurements and the target checks. */
+import type { BenchResults } from './results';
+
+function ms(value: number): string {
+  if (Number.isNaN(value)) return '-';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map((row) => row[index]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatReport(results: BenchResults): string {
+  const out: string[] = [];
+  const { machine, config } = results;
+  out.push(
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Chromium ${machine.chromium}; ` +
+      `${config.rounds} rounds, medians; ${config.deltasPerFlush} deltas of ${config.deltaSizes} chars per flush; times in ms`,
+    '',
+    table(
+      ['renderer', 'size', 'flushes', 'median', 'p95', 'max', '>16ms', '>50ms', 'total', 'static', 'total/static'],
+      results.stream.map((row) => [
+        row.renderer,
+        row.size,
+        String(row.flushes),
+        ms(row.medianFlush),
+        ms(row.p95Flush),
+        ms(row.maxFlush),
+        String(row.over16),
+        String(row.over50),
+        ms(row.total),
+        ms(row.static),
+        `${row.totalOverStatic.toFixed(1)}x`,
+      ]),
+    ),
+    '',
+  );
+  for (const [name, value] of Object.entries(results.ratios)) out.push(`${name}: ${value.toFixed(2)}x`);
+  for (const row of results.raf) {
+    out.push(
+      '',
+      `rAF-driven ${row.renderer} ${row.size} at 1,000 deltas/s: ${row.frames} frames, ${row.droppedFrames} over 20 ms ` +
+        `(p95 interval ${ms(row.p95FrameInterval)}, max ${ms(row.maxFrameInterval)}); work per frame median ` +
+        `${ms(row.medianFrameWork)}, max ${ms(row.maxFrameWork)}; idle page: interval ${ms(row.idleMedianInterval)}, ` +
+        `${row.idleDroppedFrames} over 20 ms`,
+    );
+  }
+  for (const row of results.conversation) {
+    out.push(
+      `conversation ${row.renderer}: median flush alone ${ms(row.loneMedianFlush)}, after ${row.history} messages ` +
+        `${ms(row.conversationMedianFlush)} (p95 ${ms(row.conversationP95Flush)}) = ${row.ratio.toFixed(2)}x; ` +
+        `mounting the history ${ms(row.mount)}`,
+    );
+  }
+  if (results.useStream) {
+    const u = results.useStream;
+    out.push(
+      `useStream at ${u.deltasPerSecond} deltas/s, maxFps 60: ${u.commitsPerSecond.toFixed(1)} commits/s ` +
+        `(layout effects ${u.layoutEffectsPerSecond.toFixed(1)}/s), characters lost ${u.charsLost}, final status ${u.finalStatus}`,
+    );
+  }
+  if (results.firstPaint) {
+    const f = results.firstPaint;
+    out.push(
+      `first delta to paint: median ${ms(f.medianLatency)}, max ${ms(f.maxLatency)} (${f.samples} samples; ` +
+        `at most ${f.maxFrames} frame(s) after arrival)`,
+    );
+  }
+  out.push('', 'targets (SPEC section 4):');
+  for (const check of results.targets) {
+    out.push(
+      `  ${check.met ? 'met    ' : 'NOT MET'}  ${check.target}: ${Number(check.value.toFixed(2))} (target ${check.limit})`,
+    );
+  }
+  if (results.failures.length > 0) out.push('', 'failures:', ...results.failures.map((failure) => `  ${failure}`));
+  return out.join('\n');
+}

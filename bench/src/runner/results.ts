@@ -1,0 +1,78 @@
+/** The shape of `bench/results/latest.json`: medians across rounds, per renderer and fixture. */
+import type { DomSummary, RendererId } from '../shared/types';
+
+export type SizeId = '2k' | '40k' | '200k';
+
+export interface StreamRow {
+  renderer: RendererId;
+  size: SizeId;
+  /** Rounds that completed (a run that failed or timed out is listed in `failures`). */
+  rounds: number;
+  flushes: number;
+  medianFlush: number;
+  p95Flush: number;
+  maxFlush: number;
+  over16: number;
+  over50: number;
+  total: number;
+  static: number;
+  totalOverStatic: number;
+  /** The final streamed DOM and the static DOM, from the last round. */
+  streamed?: DomSummary;
+  staticDom?: DomSummary;
+}
+
+export interface RafRow {
+  renderer: RendererId;
+  size: SizeId;
+  rounds: number;
+  frames: number;
+  droppedFrames: number;
+  p95FrameInterval: number;
+  maxFrameInterval: number;
+  medianFrameWork: number;
+  maxFrameWork: number;
+  idleMedianInterval: number;
+  idleDroppedFrames: number;
+}
+
+export interface ConversationRow {
+  renderer: RendererId;
+  rounds: number;
+  history: number;
+  loneMedianFlush: number;
+  conversationMedianFlush: number;
+  conversationP95Flush: number;
+  ratio: number;
+  mount: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  value: number;
+  limit: string;
+  met: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  durationSeconds: number;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; chromium: string; platform: string };
+  config: { rounds: number; deltasPerFlush: number; deltaSizes: string; fixtures: Record<string, number> };
+  stream: StreamRow[];
+  ratios: Record<string, number>;
+  raf: RafRow[];
+  conversation: ConversationRow[];
+  useStream?: {
+    rounds: number;
+    deltasPerSecond: number;
+    commitsPerSecond: number;
+    layoutEffectsPerSecond: number;
+    charsLost: number;
+    finalStatus: string;
+  };
+  firstPaint?: { samples: number; medianLatency: number; maxLatency: number; maxFrames: number };
+  targets: TargetCheck[];
+  failures: string[];
+  nodeBenchmarks: Record<string, string>;
+}

@@ -1,0 +1,128 @@
+/**
+ * Runs the measurements round by round, renderers interleaved (A B C D, A B C D, …), each run in a
+ * fresh page. Collects raw per-round results; `aggregate.ts` turns them into medians.
+ */
+import type { Browser } from 'playwright-core';
+import type {} from '../page/main';
+import type {} from '../page/profiling-main';
+import type {
+  CommitsRunResult,
+  ConversationRunResult,
+  FirstPaintSample,
+  RafRunResult,
+  RendererId,
+  StreamRunResult,
+} from '../shared/types';
+import { inFreshPage } from './browser';
+import { config, readFixture } from './config';
+import type { SizeId } from './results';
+
+export interface RawResults {
+  stream: { renderer: RendererId; size: SizeId; result: StreamRunResult }[];
+  raf: { renderer: RendererId; size: SizeId; result: RafRunResult }[];
+  conversation: { renderer: RendererId; lone: ConversationRunResult; full: ConversationRunResult }[];
+  commits: CommitsRunResult[];
+  firstPaint: FirstPaintSample[];
+  failures: string[];
+}
+
+/** The 200 KB answer cut at its parts, cycled to make a history of finished answers. */
+function conversationHistory(count: number): string[] {
+  const parts = readFixture('200k').split(/\n(?=## )/);
+  return Array.from({ length: count }, (_, index) => parts[index % parts.length]!);
+}
+
+export async function runSuite(browser: Browser, urls: { renderers: string; profiling: string }): Promise<RawResults> {
+  const raw: RawResults = { stream: [], raf: [], conversation: [], commits: [], firstPaint: [], failures: [] };
+  const texts = Object.fromEntries(config.sizes.map((size) => [size, readFixture(size)])) as Record<SizeId, string>;
+
+  async function attempt<T>(label: string, run: () => Promise<T>): Promise<T | undefined> {
+    const started = performance.now();
+    try {
+      const result = await run();
+      console.log(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      return result;
+    } catch (error) {
+      const message = `${label}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      console.warn(`  FAILED ${message}`);
+      raw.failures.push(message);
+      return undefined;
+    }
+  }
+  const inRenderersPage = <T>(run: (page: import('playwright-core').Page) => Promise<T>) =>
+    inFreshPage(browser, urls.renderers, config.runTimeoutMs, run);
+
+  for (let round = 1; round <= config.rounds; round += 1) {
+    console.log(`round ${round}/${config.rounds}`);
+    const seed = round;
+    const warmup = readFixture('2k');
+    for (const size of config.sizes) {
+      for (const renderer of config.renderers) {
+        if (renderer === 'react-markdown' && size === '200k' && !config.reactMarkdownOn200k) continue;
+        const options = { renderer, text: texts[size], seed, deltasPerFlush: config.deltasPerFlush, warmup };
+        const result = await attempt(`stream ${renderer} ${size}`, () =>
+          inRenderersPage((page) => page.evaluate((o) => window.bench!.runStream(o), options)),
+        );
+        if (result) raw.stream.push({ renderer, size, result });
+      }
+    }
+
+    if (config.extras.includes('raf') && config.renderers.includes('rivulet')) {
+      const options = {
+        renderer: 'rivulet' as const,
+        text: readFixture('40k'),
+        seed,
+        deltasPerSecond: config.rafDeltasPerSecond,
+      };
+      const result = await attempt('raf rivulet 40k', () =>
+        inRenderersPage((page) => page.evaluate((o) => window.bench!.runRaf(o), options)),
+      );
+      if (result) raw.raf.push({ renderer: 'rivulet', size: '40k', result });
+    }
+
+    if (config.extras.includes('conversation')) {
+      const history = conversationHistory(config.conversationHistory);
+      const text = readFixture('40k');
+      for (const renderer of config.renderers.filter((id) => id === 'rivulet' || id === 'streamdown')) {
+        const base = { renderer, text, seed, deltasPerFlush: config.deltasPerFlush };
+        const lone = await attempt(`conversation ${renderer} alone`, () =>
+          inRenderersPage((page) => page.evaluate((o) => window.bench!.runConversation(o), { ...base, history: [] })),
+        );
+        const full = await attempt(`conversation ${renderer} after ${history.length} messages`, () =>
+          inRenderersPage((page) => page.evaluate((o) => window.bench!.runConversation(o), { ...base, history })),
+        );
+        if (lone && full) raw.conversation.push({ renderer, lone, full });
+      }
+    }
+
+    if (config.extras.includes('use-stream')) {
+      const commitOptions = {
+        deltasPerSecond: config.useStreamDeltasPerSecond,
+        durationMs: config.useStreamDurationMs,
+      };
+      const commits = await attempt('useStream commits', () =>
+        inFreshPage(browser, urls.profiling, config.runTimeoutMs, (page) =>
+          page.evaluate((o) => window.streamBench!.runCommits(o), commitOptions),
+        ),
+      );
+      if (commits) raw.commits.push(commits);
+      const samples = await attempt('useStream first paint', () =>
+        inFreshPage(browser, urls.profiling, config.runTimeoutMs, (page) =>
+          page.evaluate(async (count) => {
+            const results = [];
+            for (let index = 0; index < count; index += 1) {
+              // Spread the enqueue moments over the frame: 0..15 ms after a frame starts.
+              results.push(await window.streamBench!.runFirstPaint({ phase: (index * 7) % 16, timeoutMs: 2000 }));
+            }
+            return results;
+          }, config.firstPaintSamplesPerRound),
+        ),
+      );
+      for (const sample of samples ?? []) {
+        if (sample) raw.firstPaint.push(sample);
+        else raw.failures.push('useStream first paint: the first delta never reached the DOM');
+      }
+    }
+  }
+  return raw;
+}

@@ -1,0 +1,70 @@
+/** Shapes passed between the bench page (browser) and the runner (Node). Times are in milliseconds. */
+
+export type RendererId = 'rivulet' | 'streamdown' | 'react-markdown' | 'plain';
+
+/** What a rendered result looked like, so a renderer that silently renders nothing is caught. */
+export interface DomSummary {
+  textLength: number;
+  elements: number;
+  pre: number;
+  table: number;
+}
+
+export interface StreamRunOptions {
+  renderer: RendererId;
+  text: string;
+  seed: number;
+  deltasPerFlush: number;
+  /** Streamed once, unmeasured, in the same page first: the measured run starts with warm code. */
+  warmup?: string;
+}
+
+export interface StreamRunResult {
+  /** One entry per flush: synchronous React update plus forced layout. The last one ends streaming. */
+  flushes: number[];
+  /** Wall time from the first flush to the last, including work the renderer deferred between flushes. */
+  total: number;
+  /** One render of the final text into an empty container, with `streaming` off. */
+  static: number;
+  streamed: DomSummary;
+  staticDom: DomSummary;
+}
+
+export interface RafRunResult {
+  /** Time between consecutive animation frames while streaming. */
+  frameIntervals: number[];
+  /** Same, with the page idle: shows the frame rate the browser gives with no work at all. */
+  idleIntervals: number[];
+  /** Work done inside each frame that had new deltas. */
+  flushes: number[];
+  duration: number;
+  deltas: number;
+}
+
+export interface ConversationRunResult {
+  /** Per-flush times of the streaming message, in a list of `history` finished messages. */
+  flushes: number[];
+  history: number;
+  /** Time to mount the finished messages (not part of the per-flush figure). */
+  mount: number;
+}
+
+export interface CommitsRunResult {
+  /** React commits seen by a Profiler during the feeding window. */
+  commits: number;
+  /** Commits counted by a layout effect in the consumer, as a cross-check of the Profiler count. */
+  layoutEffects: number;
+  windowMs: number;
+  deltasEnqueued: number;
+  charsEnqueued: number;
+  /** Length of the hook's text once the stream ended (equals charsEnqueued when nothing was lost). */
+  finalTextLength: number;
+  finalStatus: string;
+}
+
+export interface FirstPaintSample {
+  /** From enqueueing the first delta to the end of the frame that painted it. */
+  latency: number;
+  /** Animation frames started between enqueue and that paint (1 = the very next frame). */
+  frames: number;
+}
