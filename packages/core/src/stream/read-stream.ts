@@ -7,7 +7,7 @@
  * breaking out), the abort listener and timer are removed and the source is released or cancelled.
  */
 
-import { StreamError } from './errors';
+import { isStreamError, StreamError } from './errors';
 import { assertFormat } from './formats/index';
 import { ReadGuard } from './guard';
 import { EventPipeline } from './pipeline';
@@ -107,7 +107,7 @@ function* deliver(pipeline: EventPipeline, guard: ReadGuard, step: () => void): 
 }
 
 function toStreamError(error: unknown, signal: AbortSignal | undefined): StreamError {
-  if (error instanceof StreamError) return error;
+  if (isStreamError(error)) return error;
   if (signal?.aborted) return new StreamError('aborted', 'Stream aborted', { cause: signal.reason });
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'AbortError') return new StreamError('aborted', 'Stream aborted', { cause: error });

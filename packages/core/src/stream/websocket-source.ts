@@ -1,8 +1,10 @@
 /**
  * Reads a WebSocket as a chunk source: each message is one chunk (text, ArrayBuffer, Blob or
  * Node Buffer). A clean close (1000, or no status) ends the stream; any other close, or an
- * `error` event, throws `'interrupted'` after the messages already received. Works with any
- * object with the browser WebSocket API, such as the `ws` package's client.
+ * `error` event, throws `'interrupted'` after the messages already received. Once the answer is
+ * complete the socket stays open (its owner may send the next turn); when reading stops early
+ * (abort, idle timeout, a failure, the consumer leaving) it is closed. Works with any object with
+ * the browser WebSocket API, such as the `ws` package's client.
  */
 
 import { StreamError } from './errors';

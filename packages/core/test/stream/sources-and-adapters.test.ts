@@ -105,7 +105,7 @@ describe('sources', () => {
 });
 
 describe('user-defined format adapters', () => {
-  it('maps NDJSON lines with a custom adapter and lets the stream end the answer', async () => {
+  it('maps CRLF-terminated NDJSON lines with a custom adapter and lets the stream end the answer', async () => {
     const seen: RawEvent[] = [];
     const tokens: FormatAdapter = Object.assign(
       (event: RawEvent): StreamEvent[] => {
@@ -114,7 +114,7 @@ describe('user-defined format adapters', () => {
       },
       { framing: 'ndjson' as const },
     );
-    const result = await read(new Response('{"token":"Hel"}\n{"token":"lo"}\n'), { format: tokens });
+    const result = await read(new Response('{"token":"Hel"}\r\n{"token":"lo"}\r\n'), { format: tokens });
     expect(result.text).toBe('Hello');
     expect(result.done).toEqual([undefined]);
     expect(seen).toEqual([{ data: '{"token":"Hel"}' }, { data: '{"token":"lo"}' }]);
