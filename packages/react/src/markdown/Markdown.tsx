@@ -16,6 +16,7 @@ import { TypingCursor } from '../TypingCursor';
 import { BlockGroup, createRenderOptions, groupSize, type RenderOptions } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
+import { createDefinitionCollector, type DefinitionCollector } from './definitions';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
 
@@ -88,6 +89,7 @@ interface SplitState {
   text: string;
   /** Source arrays of groups whose blocks are all final: the same array on every update. */
   finishedGroups: Map<number, readonly string[]>;
+  definitions: DefinitionCollector;
 }
 
 function StreamingBlocks({
@@ -104,9 +106,11 @@ function StreamingBlocks({
   if (!text.startsWith(state.text)) {
     state.splitter.reset();
     state.finishedGroups.clear();
+    state.definitions.reset();
   }
   state.text = text;
   const { blocks, finalCount } = state.splitter.update(text);
+  const definitions = state.definitions.update(blocks, finalCount);
   if (blocks.length === 0) return cursor ? <TypingCursor /> : null;
   const groups = [];
   for (let start = 0; start < blocks.length; start += groupSize) {
@@ -127,6 +131,7 @@ function StreamingBlocks({
         openFrom={Math.min(sources.length, Math.max(0, finalCount - start))}
         endsDocument={endsDocument}
         cursor={cursor && endsDocument}
+        definitions={definitions}
         options={options}
       />,
     );
@@ -176,7 +181,12 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     [highlight, copyCode, copied],
   );
   const split = useRef<SplitState | null>(null);
-  split.current ??= { splitter: createBlockSplitter(), text: '', finishedGroups: new Map() };
+  split.current ??= {
+    splitter: createBlockSplitter(),
+    text: '',
+    finishedGroups: new Map(),
+    definitions: createDefinitionCollector(),
+  };
 
   return (
     <div

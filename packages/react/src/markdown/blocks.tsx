@@ -15,6 +15,7 @@ import { repairMarkdown } from '@rivulet/core';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import { memo, useMemo } from 'react';
 import { OpenBlockContext } from './context';
+import { mayUseReference } from './definitions';
 import { getProcessor, markdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 import type { UrlPolicyOptions } from './url-policy';
@@ -39,16 +40,19 @@ interface BlockProps {
   /** The last block of a streaming document: open markers are closed before parsing. */
   repair: boolean;
   cursor: boolean;
+  /** Link reference definitions from other blocks, parsed along with this one (or ''). */
+  definitions: string;
   options: RenderOptions;
 }
 
 /** One top-level block. Memoized: it renders again only when its own source changes. */
-export const Block = memo(function Block({ source, open, repair, cursor, options }: BlockProps) {
+export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
   const content = useMemo(() => {
-    const tree = markdownToHast(repair ? repairMarkdown(source) : source, options.processor);
+    const markdown = (repair ? repairMarkdown(source) : source) + definitions;
+    const tree = markdownToHast(markdown, options.processor);
     if (cursor) insertCursor(tree);
     return hastToReact(tree, options.components);
-  }, [source, repair, cursor, options]);
+  }, [source, repair, cursor, definitions, options]);
   return <OpenBlockContext.Provider value={open}>{content}</OpenBlockContext.Provider>;
 });
 
@@ -63,6 +67,8 @@ interface BlockGroupProps {
   endsDocument: boolean;
   /** Whether the last block of this group shows the cursor. */
   cursor: boolean;
+  /** Definitions found in final blocks so far (see `definitions.ts`). */
+  definitions: string;
   options: RenderOptions;
 }
 
@@ -73,6 +79,7 @@ export const BlockGroup = memo(function BlockGroup({
   openFrom,
   endsDocument,
   cursor,
+  definitions,
   options,
 }: BlockGroupProps) {
   const last = sources.length - 1;
@@ -84,6 +91,7 @@ export const BlockGroup = memo(function BlockGroup({
       open={index >= openFrom}
       repair={endsDocument && index === last}
       cursor={cursor && index === last}
+      definitions={definitions !== '' && mayUseReference(source) ? definitions : ''}
       options={options}
     />
   ));
