@@ -1,6 +1,6 @@
 import { Markdown, type MarkdownComponents } from '@rivulet/react';
 import { render } from '@testing-library/react';
-import { createRef } from 'react';
+import { createRef, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 
 describe('<Markdown> root and overrides', () => {
@@ -60,5 +60,32 @@ describe('<Markdown> root and overrides', () => {
     );
     expect(container.querySelector('pre[data-mine] > code.language-js')?.textContent).toBe('x\n');
     expect(container.querySelector('.rivulet-code-block')).toBeNull();
+  });
+
+  it('streams the same under StrictMode double rendering', () => {
+    const text = '# Title\n\nFirst paragraph.\n\n- one\n- two\n\nLast words here';
+    const { container, rerender } = render(
+      <StrictMode>
+        <Markdown streaming />
+      </StrictMode>,
+    );
+    for (let end = 1; end <= text.length; end += 2) {
+      rerender(
+        <StrictMode>
+          <Markdown streaming>{text.slice(0, end)}</Markdown>
+        </StrictMode>,
+      );
+    }
+    rerender(
+      <StrictMode>
+        <Markdown streaming>{text}</Markdown>
+      </StrictMode>,
+    );
+    expect(container.querySelector('h1')?.textContent).toBe('Title');
+    expect([...container.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'First paragraph.',
+      'Last words here',
+    ]);
+    expect([...container.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['one', 'two']);
   });
 });
