@@ -2,9 +2,9 @@
  * The mock as in-browser sources: a `ReadableStream` of bytes, a `fetch` replacement and a
  * `send` function for `useChat`. Nothing touches the network, so stories run offline.
  */
-import type { MockOptions } from './options';
-import { type MockMessage, type MockPlan, planMock } from './plan';
-import { playPlan } from './play';
+import type { MockOptions } from './options.js';
+import { type MockMessage, type MockPlan, planMock } from './plan.js';
+import { playPlan } from './play.js';
 
 /**
  * A byte stream of one mock answer in the chosen wire format. A dropped connection errors the

@@ -5,9 +5,9 @@
  * them, so end-to-end tests can assert the server really saw an abort.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MOCK_SCENARIOS, type MockOptions, parseMockOptions } from './options';
-import { type MockMessage, planMock } from './plan';
-import { playPlan } from './play';
+import { MOCK_SCENARIOS, type MockOptions, parseMockOptions, withoutFaults } from './options.js';
+import { type MockMessage, planMock } from './plan.js';
+import { playPlan } from './play.js';
 
 /** Counters of chat requests, overall and per `run` query parameter. */
 export interface MockCounts {
@@ -89,7 +89,10 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
     } catch {
       return sendJson(response, 400, { error: { message: 'Body must be JSON: { "messages": [...] }' } });
     }
-    const plan = planMock(options, messages);
+    // With `faultLimit`, only the first requests of a run misbehave (before this one is counted).
+    const previous = run ? (stats.runs[run]?.started ?? 0) : stats.started;
+    const healthy = options.faultLimit !== undefined && previous >= options.faultLimit;
+    const plan = planMock(healthy ? withoutFaults(options) : options, messages);
     count(run, 'started');
     if (plan.outcome === 'http-error') {
       count(run, 'errored');

@@ -2,15 +2,15 @@
  * @rivulet/mock: a mock LLM with fault injection. This entry is browser-safe; the Node HTTP
  * handler lives in `@rivulet/mock/node`.
  */
-export type { MockAnswer, MockAnswerPart } from './answers';
-export { answers, answerText, findAnswer } from './answers';
-export { createMockStream, mockFetch, mockSend } from './browser';
-export type { MockDelta, MockFormat, MockUsage, WireEncoder } from './encoders';
-export { createEncoder, MOCK_FORMATS } from './encoders';
-export type { MockOptions } from './options';
-export { MOCK_SCENARIOS, parseMockOptions, resolveScenario } from './options';
-export type { MockMessage, MockPlan, MockStep } from './plan';
-export { answerDeltas, pickAnswer, planMock } from './plan';
-export type { PlayEvent } from './play';
-export { playPlan } from './play';
-export { tokenize } from './tokenize';
+export type { MockAnswer, MockAnswerPart } from './answers/index.js';
+export { answers, answerText, findAnswer } from './answers/index.js';
+export { createMockStream, mockFetch, mockSend } from './browser.js';
+export type { MockDelta, MockFormat, MockUsage, WireEncoder } from './encoders/index.js';
+export { createEncoder, MOCK_FORMATS } from './encoders/index.js';
+export type { MockOptions } from './options.js';
+export { MOCK_SCENARIOS, parseMockOptions, resolveScenario } from './options.js';
+export type { MockMessage, MockPlan, MockStep } from './plan.js';
+export { answerDeltas, pickAnswer, planMock } from './plan.js';
+export type { PlayEvent } from './play.js';
+export { playPlan } from './play.js';
+export { tokenize } from './tokenize.js';

@@ -2,8 +2,8 @@
  * The mock's controls, the named scenarios that preset them, and parsing them from a query
  * string or `x-mock-*` headers. Explicit controls always override a scenario's presets.
  */
-import type { MockAnswer } from './answers';
-import { MOCK_FORMATS, type MockFormat } from './encoders';
+import type { MockAnswer } from './answers/index.js';
+import { MOCK_FORMATS, type MockFormat } from './encoders/index.js';
 
 /** Controls of one mock response. Every field is optional; defaults give a natural 60 tokens/s answer. */
 export interface MockOptions {
@@ -33,6 +33,11 @@ export interface MockOptions {
   dropAfter?: number;
   /** Answer with this HTTP status and the provider's JSON error body instead of a stream. */
   status?: number;
+  /**
+   * Server only: apply the faults (stall, error, drop, status) to the first N requests of a
+   * `?run=` id and answer later ones normally, e.g. so a Retry succeeds.
+   */
+  faultLimit?: number;
   /** Seeds token boundaries, jitter and ids. Default 1. */
   seed?: number;
   /** Model name reported in the events. */
@@ -77,6 +82,7 @@ const NUMBER_KEYS = [
   'errorAfter',
   'dropAfter',
   'status',
+  'faultLimit',
   'seed',
 ] as const;
 
@@ -122,6 +128,13 @@ export function parseMockOptions(
     // Other parameters (a test's run id, cache busters) belong to the caller and are ignored.
   }
   return { options, errors };
+}
+
+/** The options without any fault injection: the stream a healthy provider would send. */
+export function withoutFaults(options: MockOptions): MockOptions {
+  const resolved = resolveScenario(options);
+  const { stallAfter, stallMs, errorAfter, dropAfter, status, ...healthy } = resolved;
+  return { ...healthy, scenario: undefined };
 }
 
 /** Merges a scenario's presets under the explicit options. */

@@ -3,11 +3,11 @@
  * is pure and deterministic (seeded), so tests check timing and faults without waiting, and the
  * browser stream and the Node handler play the same plan.
  */
-import { answers, findAnswer, type MockAnswer } from './answers';
-import { createEncoder, type MockDelta } from './encoders';
-import { type MockOptions, resolveScenario } from './options';
-import { createRandom, randomInt } from './random';
-import { tokenize } from './tokenize';
+import { answers, findAnswer, type MockAnswer } from './answers/index.js';
+import { createEncoder, type MockDelta } from './encoders/index.js';
+import { type MockOptions, resolveScenario } from './options.js';
+import { createRandom, randomInt } from './random.js';
+import { tokenize } from './tokenize.js';
 
 /** A chat message as `{ messages }` request bodies carry it. */
 export interface MockMessage {

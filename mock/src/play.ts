@@ -3,7 +3,7 @@
  * in-browser stream and the Node handler. Aborting the signal ends the iteration at once and
  * clears its timer, so a stalled or abandoned stream leaves nothing running.
  */
-import type { MockPlan } from './plan';
+import type { MockPlan } from './plan.js';
 
 export type PlayEvent = { kind: 'write'; chunk: string } | { kind: 'drop' };
 

@@ -4,7 +4,7 @@
  * `curl -N -X POST 'http://127.0.0.1:8787/api/chat?scenario=slow&format=anthropic' -d '{"messages":[]}'`.
  */
 import { createServer } from 'node:http';
-import { createMockHandler } from './handler';
+import { createMockHandler } from './handler.js';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8787);
 const server = createServer(createMockHandler());

@@ -3,7 +3,7 @@
  * punctuation runs ("**", "`"), whitespace runs, and long words split into 2-6 character pieces.
  * Every delta is 1-6 characters (code points) and the deltas join back to the input exactly.
  */
-import { createRandom, type Random, randomInt } from './random';
+import { createRandom, type Random, randomInt } from './random.js';
 
 const PIECE = / ?[\p{L}\p{N}_]+| ?[^\s\p{L}\p{N}_]+|\s+/gu;
 

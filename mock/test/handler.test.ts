@@ -103,3 +103,15 @@ describe('createMockHandler', () => {
     expect(passed).toBe(true);
   });
 });
+
+describe('faultLimit', () => {
+  it('injects faults into the first N requests of a run only', async () => {
+    const first = await (await post('scenario=error&tps=0&faultLimit=1&run=retry')).text();
+    const second = await (await post('scenario=error&tps=0&faultLimit=1&run=retry')).text();
+    expect(first).toContain('"error"');
+    expect(first).not.toContain('[DONE]');
+    expect(second).toContain('[DONE]');
+    expect(second).not.toContain('"error"');
+    expect(await stats('retry')).toMatchObject({ started: 2, errored: 1, completed: 1 });
+  });
+});

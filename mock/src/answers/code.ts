@@ -1,4 +1,4 @@
-import { FENCE, type MockAnswer } from './types';
+import { FENCE, type MockAnswer } from './types.js';
 
 /** Code in five languages, each in its own fence, with prose between them. */
 export const code: MockAnswer = {

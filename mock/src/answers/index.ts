@@ -1,15 +1,15 @@
 /** The canned answers of the mock LLM, by id. */
-import { code } from './code';
-import { long } from './long';
-import { overview } from './overview';
-import { reasoning } from './reasoning';
-import { short } from './short';
-import { tables } from './tables';
-import { toolCall } from './tool-call';
-import { tricky } from './tricky';
-import type { MockAnswer } from './types';
+import { code } from './code.js';
+import { long } from './long.js';
+import { overview } from './overview.js';
+import { reasoning } from './reasoning.js';
+import { short } from './short.js';
+import { tables } from './tables.js';
+import { toolCall } from './tool-call.js';
+import { tricky } from './tricky.js';
+import type { MockAnswer } from './types.js';
 
-export type { MockAnswer, MockAnswerPart } from './types';
+export type { MockAnswer, MockAnswerPart } from './types.js';
 
 /** Every canned answer, in picker order. */
 export const answers: readonly MockAnswer[] = [overview, short, long, code, tables, reasoning, toolCall, tricky];

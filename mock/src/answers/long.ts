@@ -1,4 +1,4 @@
-import { FENCE, type MockAnswer } from './types';
+import { FENCE, type MockAnswer } from './types.js';
 
 /** A long, realistic answer (about 7 KB) that overflows any chat window: for scrolling and stress. */
 export const long: MockAnswer = {

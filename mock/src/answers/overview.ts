@@ -1,4 +1,4 @@
-import { FENCE, type MockAnswer } from './types';
+import { FENCE, type MockAnswer } from './types.js';
 
 /** The default answer: every common Markdown construct in a realistic explanation. */
 export const overview: MockAnswer = {

@@ -1,4 +1,4 @@
-import type { MockAnswer } from './types';
+import type { MockAnswer } from './types.js';
 
 /** Thinking first (streamed as reasoning, never as answer text), then a short answer. */
 export const reasoning: MockAnswer = {

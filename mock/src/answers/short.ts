@@ -1,4 +1,4 @@
-import type { MockAnswer } from './types';
+import type { MockAnswer } from './types.js';
 
 /** A one-liner, for quick round trips. */
 export const short: MockAnswer = {

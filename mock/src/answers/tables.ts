@@ -1,4 +1,4 @@
-import type { MockAnswer } from './types';
+import type { MockAnswer } from './types.js';
 
 /** Tables with alignment, inline formatting in cells and a wide one that must scroll. */
 export const tables: MockAnswer = {

@@ -1,4 +1,4 @@
-import type { MockAnswer } from './types';
+import type { MockAnswer } from './types.js';
 
 /** A tool call whose JSON arguments stream in pieces, followed by the answer that uses it. */
 export const toolCall: MockAnswer = {

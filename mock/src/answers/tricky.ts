@@ -1,4 +1,4 @@
-import { FENCE, type MockAnswer } from './types';
+import { FENCE, type MockAnswer } from './types.js';
 
 /**
  * Constructs that look broken when cut mid-stream: emphasis, intraword underscores, a bare

@@ -5,7 +5,7 @@
  * `tool-input-available`, `finish-step`, `finish`, then `data: [DONE]`. Errors are
  * `{ type: 'error', errorText }`.
  */
-import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types';
+import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types.js';
 
 interface OpenPart {
   kind: MockDelta['type'];

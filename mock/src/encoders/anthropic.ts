@@ -4,7 +4,7 @@
  * `content_block_stop` (a thinking block gets its `signature_delta` first), then `message_delta`
  * with the stop reason and usage, and `message_stop`. Errors are `event: error`.
  */
-import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types';
+import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types.js';
 
 const ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',

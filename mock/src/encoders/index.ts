@@ -1,10 +1,10 @@
-import { createAISDKEncoder } from './ai-sdk';
-import { createAnthropicEncoder } from './anthropic';
-import { createOpenAIEncoder } from './openai';
-import { createTextEncoder } from './text';
-import type { EncoderContext, MockFormat, WireEncoder } from './types';
+import { createAISDKEncoder } from './ai-sdk.js';
+import { createAnthropicEncoder } from './anthropic.js';
+import { createOpenAIEncoder } from './openai.js';
+import { createTextEncoder } from './text.js';
+import type { EncoderContext, MockFormat, WireEncoder } from './types.js';
 
-export type { EncoderContext, MockDelta, MockFormat, MockUsage, WireEncoder } from './types';
+export type { EncoderContext, MockDelta, MockFormat, MockUsage, WireEncoder } from './types.js';
 
 /** Every wire format the mock can speak. */
 export const MOCK_FORMATS: readonly MockFormat[] = ['openai', 'anthropic', 'ai-sdk', 'text'];

@@ -4,7 +4,7 @@
  * a usage chunk with empty `choices`, then `data: [DONE]`. Reasoning goes out as
  * `delta.reasoning_content`, as OpenAI-compatible reasoning servers send it.
  */
-import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types';
+import { type EncoderContext, type MockDelta, mockId, SSE_HEADERS, sse, type WireEncoder } from './types.js';
 
 const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
   400: { type: 'invalid_request_error', code: null },

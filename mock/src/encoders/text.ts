@@ -2,7 +2,7 @@
  * Plain text streaming (`text/plain`): the answer's text deltas as they are. Reasoning and tool
  * calls have no representation and are left out; an error cannot be sent in-band.
  */
-import type { WireEncoder } from './types';
+import type { WireEncoder } from './types.js';
 
 export function createTextEncoder(): WireEncoder {
   return {
