@@ -21,8 +21,8 @@ export const config = {
   /** BENCH_ROUNDS: interleaved rounds; figures are medians across them. */
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   deltasPerFlush: 17,
-  /** BENCH_RUN_TIMEOUT_MS: limit for one run (one renderer, one fixture) in its page. */
-  runTimeoutMs: Number(process.env.BENCH_RUN_TIMEOUT_MS ?? 180_000),
+  /** BENCH_RUN_TIMEOUT_MS: limit for one run (one renderer, one fixture) in its page; catches hangs. */
+  runTimeoutMs: Number(process.env.BENCH_RUN_TIMEOUT_MS ?? 600_000),
   /** BENCH_RENDERERS=rivulet,plain and BENCH_SIZES=2k,40k narrow the run. */
   renderers: list('BENCH_RENDERERS', allRenderers),
   sizes: list('BENCH_SIZES', allSizes),

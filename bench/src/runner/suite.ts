@@ -26,6 +26,17 @@ export interface RawResults {
   failures: string[];
 }
 
+/** The first parts of the 40 KB answer, about 10 KB: the message that streams in the conversation. */
+function conversationMessage(): string {
+  const parts = readFixture('40k').split(/\n(?=## )/);
+  let message = '';
+  for (const part of parts) {
+    if (message.length > 10_000) break;
+    message += message ? `\n${part}` : part;
+  }
+  return message;
+}
+
 /** The 200 KB answer cut at its parts, cycled to make a history of finished answers. */
 function conversationHistory(count: number): string[] {
   const parts = readFixture('200k').split(/\n(?=## )/);
@@ -82,7 +93,7 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
 
     if (config.extras.includes('conversation')) {
       const history = conversationHistory(config.conversationHistory);
-      const text = readFixture('40k');
+      const text = conversationMessage();
       for (const renderer of config.renderers.filter((id) => id === 'rivulet' || id === 'streamdown')) {
         const base = { renderer, text, seed, deltasPerFlush: config.deltasPerFlush };
         const lone = await attempt(`conversation ${renderer} alone`, () =>
