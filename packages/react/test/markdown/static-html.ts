@@ -31,8 +31,8 @@ export function staticHtml(markdown: string): string {
  * cannot put text inside table rows, hast can), and the chrome `<Markdown>` adds around code
  * blocks (the wrapper and its toolbar) removed, keeping the `<pre>` itself.
  */
-export function canonicalHtml(root: Element): string {
-  const copy = root.cloneNode(true) as Element;
+export function canonicalHtml(root: Element, { inPlace = false } = {}): string {
+  const copy = inPlace ? root : (root.cloneNode(true) as Element);
   for (const toolbar of copy.querySelectorAll('.rivulet-code-toolbar')) toolbar.remove();
   for (const wrapper of copy.querySelectorAll('.rivulet-code-block')) wrapper.replaceWith(...wrapper.childNodes);
   for (const element of copy.querySelectorAll('*')) sortAttributes(element);
@@ -50,6 +50,8 @@ export function canonicalHtml(root: Element): string {
 
 /** Attribute order carries no meaning; React and hast-util-to-html order them differently. */
 function sortAttributes(element: Element): void {
+  const names = element.getAttributeNames();
+  if (names.every((name, index) => index === 0 || (names[index - 1] as string) < name)) return;
   const attributes = [...element.attributes].map((attribute) => [attribute.name, attribute.value] as const);
   for (const [name] of attributes) element.removeAttribute(name);
   attributes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -93,5 +95,5 @@ function isBetweenBlocks(node: Node): boolean {
 export function canonicalStaticHtml(markdown: string): string {
   const template = document.createElement('div');
   template.innerHTML = staticHtml(markdown);
-  return canonicalHtml(template);
+  return canonicalHtml(template, { inPlace: true });
 }
