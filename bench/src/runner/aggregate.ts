@@ -23,6 +23,7 @@ function streamRows(raw: RawResults): StreamRow[] {
         maxFlush: stats.max,
         over16: stats.over16,
         over50: stats.over50,
+        endFlush: run.flushes.at(-1) ?? Number.NaN,
         total: run.total,
         static: run.static,
         totalOverStatic: run.total / run.static,

@@ -14,6 +14,8 @@ export interface StreamRow {
   maxFlush: number;
   over16: number;
   over50: number;
+  /** The last flush, which turns `streaming` off (included in the figures above). */
+  endFlush: number;
   total: number;
   static: number;
   totalOverStatic: number;
