@@ -2,6 +2,7 @@
  * `pnpm bench`: builds the bench pages with Vite, serves them, drives the system Chromium with
  * Playwright through interleaved rounds, prints one table and writes `results/latest.json`.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,16 @@ import { serveDirectory } from './runner/serve';
 import { runSuite } from './runner/suite';
 
 const started = performance.now();
+/** The commit measured, marked `+dirty` when the working tree had changes (Rivulet is built from source). */
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: benchRoot, encoding: 'utf8' }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', '../packages').length > 0 ? '+dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+const measured = revision();
 const configFile = join(benchRoot, 'vite.config.ts');
 console.log('building bench pages');
 await build({ configFile, mode: 'production' });
@@ -39,6 +50,7 @@ const nodeBenchmarks = config.extras.includes('node') ? runNodeBenchmarks(10 * 6
 const cpu = cpus();
 const results: BenchResults = {
   date: new Date().toISOString(),
+  revision: measured,
   durationSeconds: Math.round((performance.now() - started) / 1000),
   machine: {
     cpu: cpu[0]?.model.trim() ?? 'unknown',

@@ -18,7 +18,7 @@ export function formatReport(results: BenchResults): string {
   const { machine, config } = results;
   out.push(
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Chromium ${machine.chromium}; ` +
-      `${config.rounds} rounds, medians; ${config.deltasPerFlush} deltas of ${config.deltaSizes} chars per flush; times in ms`,
+      `revision ${results.revision}; ${config.rounds} rounds, medians; ${config.deltasPerFlush} deltas of ${config.deltaSizes} chars per flush; times in ms`,
     '',
     table(
       [

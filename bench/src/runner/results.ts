@@ -58,6 +58,8 @@ export interface TargetCheck {
 
 export interface BenchResults {
   date: string;
+  /** Git commit of the packages measured; `+dirty` when they had uncommitted changes. */
+  revision: string;
   durationSeconds: number;
   machine: { cpu: string; cores: number; memoryGb: number; node: string; chromium: string; platform: string };
   config: { rounds: number; deltasPerFlush: number; deltaSizes: string; fixtures: Record<string, number> };
