@@ -39,7 +39,8 @@ export default defineConfig({
     // A production build served by `vite preview`: stable timing, no dependency optimisation mid-test.
     command: `npx vite build --config demo/vite.config.ts --logLevel warn && npx vite preview --config demo/vite.config.ts --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/api/mode`,
-    reuseExistingServer: !isCI,
+    // Always a fresh build of the current sources.
+    reuseExistingServer: false,
     timeout: 120_000,
     // Always the mock, even on a machine with provider keys.
     env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' },

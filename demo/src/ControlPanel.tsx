@@ -1,5 +1,6 @@
 import { MOCK_FORMATS, type MockFormat } from '../../mock/src/encoders/index.js';
 import { MOCK_SCENARIOS } from '../../mock/src/options.js';
+import { ServerStats } from './ServerStats';
 import type { Theme } from './settings';
 
 const FORMAT_LABELS: Record<MockFormat, string> = {
@@ -80,6 +81,7 @@ export function ControlPanel({ controls, theme, provider, endpoint, onControl, o
           </label>
         ))}
       </fieldset>
+      {provider ? null : <ServerStats />}
       <div className="demo-hint">
         <p>
           Try asking for <em>a table</em>, <em>some code</em>, <em>a long guide</em>, <em>the weather</em> or{' '}
