@@ -141,21 +141,19 @@ const cell = fc.oneof(
   fc.constant('`a \\| b`'),
   fc.constant('[x](https://e.com)'),
 );
-const table = fc
-  .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }))
-  .chain(([columns, rows]) =>
-    fc
-      .tuple(
-        fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
-          minLength: rows + 1,
-          maxLength: rows + 1,
-        }),
-        fc.array(fc.constantFrom('---', ':---', '---:', ':---:'), { minLength: columns, maxLength: columns }),
-      )
-      .map(([[header = [], ...body], align]) =>
-        [header, align, ...body].map((row) => `| ${row.join(' | ')} |`).join('\n'),
-      ),
-  );
+const table = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 })).chain(([columns, rows]) =>
+  fc
+    .tuple(
+      fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
+        minLength: rows + 1,
+        maxLength: rows + 1,
+      }),
+      fc.array(fc.constantFrom('---', ':---', '---:', ':---:'), { minLength: columns, maxLength: columns }),
+    )
+    .map(([[header = [], ...body], align]) =>
+      [header, align, ...body].map((row) => `| ${row.join(' | ')} |`).join('\n'),
+    ),
+);
 
 const rule = fc.constantFrom('***', '---', '___', '* * *', '- - -');
 
