@@ -8,7 +8,7 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.pee
 
 /** Concatenate a stylesheet with its relative `@import`s, so `dist/styles.css` is one file. */
 function inlineImports(file: string): string {
-  return readFileSync(file, 'utf8').replace(/^@import '(\.[^']+)';$/gm, (_line, path: string) =>
+  return readFileSync(file, 'utf8').replace(/^@import ['"](\.[^'"]+)['"];$/gm, (_line, path: string) =>
     inlineImports(resolve(dirname(file), path)),
   );
 }
