@@ -138,6 +138,10 @@ async function testApp(variant, app) {
   console.log(
     `${variant.label}: react ${installedVersion(app, 'react')}, @types/react ${installedVersion(app, '@types/react')}`,
   );
+  // Next.js App Router treats the entry as client code only when it opens with the directive.
+  const entry = readFileSync(join(app, 'node_modules', '@rivulet', 'react', 'dist', 'index.js'), 'utf8');
+  if (!/^(['"])use client\1;?\n/.test(entry))
+    throw new Error('@rivulet/react dist/index.js does not start with "use client"');
   await step('tsc --noEmit', () =>
     run(node, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], {
       cwd: app,
