@@ -113,7 +113,10 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
       if (event.kind === 'drop') {
         leave.abort();
         count(run, 'dropped');
-        response.destroy();
+        // Close the socket after what was written so far, without the body's terminating chunk:
+        // the client gets every byte sent, then a broken body. (A reset could discard bytes in flight.)
+        if (response.socket) response.socket.end();
+        else response.destroy();
         return;
       }
       response.write(event.chunk);

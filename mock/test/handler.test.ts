@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerDeltas, findAnswer } from '../src/index';
 import { createMockHandler, type MockHandler } from '../src/node';
 
 let server: Server;
@@ -74,9 +75,24 @@ describe('createMockHandler', () => {
     await expect.poll(() => stats('stall'), { timeout: 2000 }).toMatchObject({ aborted: 1 });
   });
 
-  it('drops the connection mid-body', async () => {
-    const response = await post('dropAfter=5&tps=0&run=drop');
-    await expect(response.text()).rejects.toThrow();
+  it('drops the connection mid-body, after delivering every byte written before', async () => {
+    const response = await post('answer=short&format=text&dropAfter=5&tps=0&run=drop');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const read = async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received += decoder.decode(value, { stream: true });
+      }
+    };
+    await expect(read()).rejects.toThrow();
+    const firstFive = answerDeltas(findAnswer('short')!)
+      .slice(0, 5)
+      .map((delta) => (delta.type === 'text' ? delta.delta : ''))
+      .join('');
+    expect(received).toBe(firstFive);
     expect(await stats('drop')).toMatchObject({ started: 1, dropped: 1 });
   });
 
