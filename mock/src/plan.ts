@@ -125,15 +125,16 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   for (const [index, delta] of deltas.entries()) {
     if (index === options.errorAfter) {
       flush();
-      if (!encoder.canSignalError)
-        return { ...base, status: 200, body: '', steps: [...steps, drop()], outcome: 'drop' };
+      if (!encoder.canSignalError) {
+        return { ...base, status: 200, body: '', steps: [...steps, drop(interval)], outcome: 'drop' };
+      }
       pending = encoder.error(options.errorMessage ?? 'Overloaded: the mock model failed mid-answer');
       flush();
       return { ...base, status: 200, body: '', steps, outcome: 'error' };
     }
     if (index === options.dropAfter) {
       flush();
-      return { ...base, status: 200, body: '', steps: [...steps, drop()], outcome: 'drop' };
+      return { ...base, status: 200, body: '', steps: [...steps, drop(interval)], outcome: 'drop' };
     }
     if (index === options.stallAfter) {
       flush();
@@ -153,5 +154,10 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   return { ...base, status: 200, body: '', steps, outcome: 'complete' };
 }
 
-const drop = (): MockStep => ({ kind: 'drop', delayMs: 0 });
+/**
+ * The connection dies when the next token was due, and never sooner than 100 ms after the last
+ * write: a browser may discard bytes still in its pipe when the error lands at the same moment,
+ * and those bytes would never have been "received" by the page.
+ */
+const drop = (interval: number): MockStep => ({ kind: 'drop', delayMs: Math.max(100, Math.round(interval)) });
 const stall = (): MockStep => ({ kind: 'stall', delayMs: 0 });
