@@ -68,9 +68,10 @@ async function step(name, fn) {
 
 /** Packs both packages as they would be published (`workspace:*` becomes a version). */
 async function packPackages() {
-  for (const name of ['core', 'react']) {
-    if (!existsSync(join(repo, 'packages', name, 'dist', 'index.js'))) {
-      throw new Error(`packages/${name}/dist is missing: build the packages first (pnpm build)`);
+  const built = ['core/dist/index.js', 'core/dist/index.d.ts', 'react/dist/index.js', 'react/dist/index.d.ts'];
+  for (const file of [...built, 'react/dist/styles.css']) {
+    if (!existsSync(join(repo, 'packages', file))) {
+      throw new Error(`packages/${file} is missing: build the packages first (pnpm build)`);
     }
   }
   const destination = join(work, 'tarballs');
