@@ -18,7 +18,7 @@ export interface RepairOptions {
   math?: boolean;
 }
 
-/** Hiding a line can expose another half-typed line above it; a few rounds always reach a fixpoint. */
+/** Rounds of repair until the text settles (see `repairMarkdown`). */
 const MAX_ROUNDS = 4;
 
 function repairOnce(text: string, math: boolean): { text: string; hidLine: boolean } {
@@ -28,10 +28,11 @@ function repairOnce(text: string, math: boolean): { text: string; hidLine: boole
   if (tail.inlineStart < 0) return tail;
   const inline = tail.text.slice(tail.inlineStart);
   const repaired = repairInline(inline, math);
-  return {
-    text: repaired === inline ? tail.text : tail.text.slice(0, tail.inlineStart) + repaired,
-    hidLine: tail.hidLine,
-  };
+  if (repaired.text === inline) return tail;
+  const result = tail.text.slice(0, tail.inlineStart) + repaired.text;
+  // Text removed (`- **`, `[*x`) changes what is around it: a half-typed line or a marker that now
+  // opens can appear, so go round again until nothing is removed.
+  return { text: result, hidLine: tail.hidLine || repaired.hasRemoved };
 }
 
 /**
@@ -46,10 +47,12 @@ function repairOnce(text: string, math: boolean): { text: string; hidLine: boole
 export function repairMarkdown(partial: string, options: RepairOptions = {}): string {
   try {
     let text = partial;
+    // Most texts settle in one round; a closer or a removal can change how the text around it reads
+    // (a hidden `- **` leaves a half-typed `- `), so repeat until a round changes nothing.
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const result = repairOnce(text, options.math === true);
-      text = result.text;
-      if (!result.hidLine) break;
+      const next = repairOnce(text, options.math === true).text;
+      if (next === text) break;
+      text = next;
     }
     return text;
   } catch {

@@ -13,11 +13,16 @@
  * | `| --- | -` under `| a |`     | hidden until its cells match the header   |
  */
 
-import { type Leaf, type ScanState, scanLine } from '../block-scanner';
+import { cloneScanState, type Leaf, type ScanState, scanLine } from '../block-scanner';
 import { isAtxHeading, isDelimiterRow, quoteContent, tableCells } from '../line-syntax';
 
 /** A last line that is nothing yet but the start of a block marker. */
 const HALF_TYPED = /^[ \t]*(?:#{1,6}|[-*+]|\d{1,9}[.)]|\||`+|~+)?[ \t]*$/;
+
+/** True when `line` (the text after the last newline) is only the start of a block marker so far. */
+export function isHalfTypedLine(line: string): boolean {
+  return line !== '' && HALF_TYPED.test(withoutQuotes(line));
+}
 
 /** The line with its block quote markers and leading spaces removed. */
 function withoutQuotes(line: string): string {
@@ -55,11 +60,14 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
   const lastLine = text.slice(lineStart);
   const openLeaf = state.leaf;
   if (openLeaf?.kind === 'fence') {
-    return {
-      text: scanLine(state, lastLine, lineStart) || state.leaf ? closeFence(text, lastLine, state, openLeaf) : text,
-      inlineStart: -1,
-      hidLine: false,
-    };
+    const probe = cloneScanState(state);
+    scanLine(probe, lastLine, lineStart);
+    if (probe.leaf?.kind === 'fence' && probe.leaf.start === openLeaf.start) {
+      return { text: closeFence(text, lastLine, state, openLeaf), inlineStart: -1, hidLine: false };
+    }
+    if (probe.leaf === undefined && probe.containers.length === state.containers.length) {
+      return { text, inlineStart: -1, hidLine: false }; // the last line is the closing fence
+    }
   }
   if (openLeaf?.kind === 'html' || lastLine === '') {
     const inlineStart =

@@ -21,7 +21,7 @@ const AUTOLINK =
   /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
 const HTML_TAG =
   /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|^<!--[\s\S]*?-->/;
-const BARE_URL = /^(?:https?:\/\/|www\.)[^\s<]*/;
+const BARE_URL = /^(?:https?:\/\/|www\.)[^\s<[\]]*/;
 
 /**
  * Length of a literal span starting at `index` in which markers do not count, or 0.
@@ -39,8 +39,19 @@ export function literalLength(text: string, index: number): number {
     const url = BARE_URL.exec(text.slice(index))?.[0];
     if (url === undefined) return 0;
     let end = url.length;
-    while (end > 0 && /[?!.,:*_~'"]/.test(url[end - 1] ?? '')) end -= 1;
-    return end;
+    // GFM leaves trailing punctuation and an unbalanced `)` out of the URL.
+    for (;;) {
+      const last = url[end - 1] ?? '';
+      if (/[?!.,:*_~'"\\]/.test(last)) end -= 1;
+      else if (last === ')' && count(url, '(', end) < count(url, ')', end)) end -= 1;
+      else return end;
+    }
   }
   return 0;
+}
+
+function count(text: string, char: string, end: number): number {
+  let total = 0;
+  for (let index = 0; index < end; index += 1) if (text[index] === char) total += 1;
+  return total;
 }

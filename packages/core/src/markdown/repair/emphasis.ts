@@ -55,11 +55,6 @@ export function handleEmphasis(context: InlineContext, index: number): number {
   const length = end - index;
   if (char === '~' && length !== 2) return end;
   const run = classifyRun(text, index, length);
-  const before = text[index - 1];
-  if (end === text.length && (isWhitespace(before) || isPunctuation(before)) && !run.canClose) {
-    context.deletions.push([index, end]);
-    return end;
-  }
   let remaining = length;
   if (run.canClose) {
     for (let position = context.stack.length - 1; position >= 0 && remaining > 0; position -= 1) {
@@ -74,6 +69,11 @@ export function handleEmphasis(context: InlineContext, index: number): number {
       if (opener.remaining === 0) context.stack.splice(position, 1);
       position = context.stack.length;
     }
+  }
+  const before = text[index - 1];
+  if (remaining === length && end === text.length && (isWhitespace(before) || isPunctuation(before))) {
+    context.deletions.push([index, end]); // nothing after it yet: an opener in the making
+    return end;
   }
   if (remaining > 0 && run.canOpen) {
     context.stack.push({

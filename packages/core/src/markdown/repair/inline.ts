@@ -5,7 +5,7 @@
  * are still open are closed in reverse order of opening; a marker with nothing after it is hidden.
  */
 
-import { literalLength } from './characters';
+import { isWhitespace, literalLength } from './characters';
 import { handleEmphasis } from './emphasis';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';
 import { dropUnclosedBrackets, handleCloseBracket, handleOpenBracket } from './links';
@@ -27,6 +27,10 @@ function scan(context: InlineContext): void {
   const { text } = context;
   let index = 0;
   while (index < text.length && !context.isDone) {
+    if (text[index] === '\\' && index === text.length - 1) {
+      context.deletions.push([index, index + 1]); // a half-typed escape would escape the closers
+      break;
+    }
     const literal = literalLength(text, index);
     if (literal > 0) {
       index += literal;
@@ -73,31 +77,64 @@ function closerFor(marker: OpenMarker, content: string): string {
 }
 
 /**
- * Repair inline markup of `text` (the open inline content at the end of a document).
- * Returns `text` itself when nothing needs closing.
+ * The first closer lands right after the text, where a run of its own character would merge with it:
+ * a closer already partly typed (`**bold*`, `~~gone~`) is completed; a literal run after a space (`*5 *`) is
+ * escaped so the closer stays a closer (`*5 \\**`).
  */
-export function repairInline(text: string, math: boolean): string {
+function settleTrailingRun(text: string, closer: string): { text: string; closer: string } {
+  const char = closer[0] ?? '';
+  let start = text.length;
+  while (start > 0 && text[start - 1] === char) start -= 1;
+  const run = text.length - start;
+  if (run === 0) return { text, closer };
+  if (!isWhitespace(text[start - 1])) {
+    // The run already closes part of the way (`**bold*`); strikethrough needs exactly two tildes.
+    return { text, closer: char === '~' ? closer.slice(Math.min(run, closer.length)) : closer };
+  }
+  return { text: text.slice(0, start) + `\\${char}`.repeat(run), closer };
+}
+
+/**
+ * Repair inline markup of `text` (the open inline content at the end of a document).
+ * `hasRemoved` tells whether any text was dropped (which can change how the text around it reads).
+ */
+export function repairInline(text: string, math: boolean): { text: string; hasRemoved: boolean } {
   const context = createInlineContext(text, math);
   scan(context);
-  if (context.stack.length === 0 && context.deletions.length === 0) return text;
+  if (context.stack.length === 0 && context.deletions.length === 0) return { text, hasRemoved: false };
   const { text: kept, map } = applyDeletions(text, context.deletions);
   let result = kept;
+  let hasAppended = false;
+  let hasRemoved = context.deletions.length > 0;
   for (let position = context.stack.length - 1; position >= 0; position -= 1) {
     const marker = context.stack[position];
     if (!marker || marker.kind === 'bracket') continue;
     if (marker.kind === 'emphasis' && !marker.isClosable) continue;
     const openerLength = marker.kind === 'emphasis' ? marker.remaining : marker.length;
     const start = map(marker.start);
-    const content = result.slice(start + openerLength);
-    if (content.trim() === '') {
+    // Closers go before trailing whitespace (after a newline a closing backtick run would start a
+    // fence) and before a trailing hard-break backslash (which would escape them).
+    const trailing = /(?:\\(?=\s))?\s*$/.exec(result)?.index ?? result.length;
+    const content = result.slice(start + openerLength, Math.max(start + openerLength, trailing));
+    // Two strikethrough closers in a row would read as one `~~~~` run; a `$` closer after a `$` would
+    // read as `$$`: drop the opener instead.
+    const isStrikeAfterStrike = marker.kind === 'emphasis' && marker.char === '~' && /~$/.test(content) && hasAppended;
+    const isDollarAfterDollar = marker.kind === 'math' && content.endsWith('$');
+    if (content.trim() === '' || isStrikeAfterStrike || isDollarAfterDollar) {
       result = result.slice(0, start) + result.slice(start + openerLength);
+      hasRemoved = true;
       continue;
     }
     const closer = closerFor(marker, content);
-    if (marker.kind === 'emphasis') {
-      const trailing = /\s*$/.exec(result)?.index ?? result.length;
-      result = result.slice(0, trailing) + closer + result.slice(trailing);
-    } else result += closer;
+    const body =
+      marker.kind !== 'emphasis' || hasAppended
+        ? result.slice(0, trailing)
+        : settleTrailingRun(result.slice(0, trailing), closer);
+    result =
+      typeof body === 'string'
+        ? body + closer + result.slice(trailing)
+        : body.text + body.closer + result.slice(trailing);
+    hasAppended = true;
   }
-  return result;
+  return { text: result, hasRemoved };
 }

@@ -1,8 +1,8 @@
 /**
  * Code span and math handler. A backtick run opens a code span that ends at the next run of the same
  * length; inside it nothing else counts. When no closer follows, the rest of the text is code and
- * repair closes it. Math (`$…$`, `$$…$$`) works the same way when enabled, except that a `$` before a
- * digit or a space is a price, not math.
+ * repair closes it. Math (`$…$`, `$$…$$`) works the same way when enabled, except that a single `$`
+ * opens only before a letter, `\`, `(`, `{` or `[` (so `$750` is a price, not math).
  *
  * | input          | repaired         |
  * |----------------|------------------|
@@ -47,10 +47,12 @@ export function handleMath(context: InlineContext, index: number): number {
   if (!context.math || length > 2) return end;
   if (length === 1) {
     const after = text[end];
-    // `$750`, `$ 5`: currency. A single `$` opens math only before a non-space, non-digit.
-    if (after === undefined || /[\s\d]/.test(after)) return end;
-    const closer = findRun(text, '$', 1, end);
-    if (closer !== -1 && !/\s/.test(text[closer - 1] ?? '')) return closer + 1;
+    // `$750`, `$ 5`: currency. A single `$` opens math only before a letter, `\`, `(`, `{` or `[`.
+    if (after === undefined || !/[\p{L}\\({[]/u.test(after)) return end;
+    // A closing `$` must not follow a space; keep looking past ones that do.
+    for (let closer = findRun(text, '$', 1, end); closer !== -1; closer = findRun(text, '$', 1, closer + 1)) {
+      if (!/\s/.test(text[closer - 1] ?? '')) return closer + 1;
+    }
   } else {
     const closer = findRun(text, '$', 2, end);
     if (closer !== -1) return closer + 2;
