@@ -2,6 +2,7 @@ export type { DeltaBuffer, DeltaBufferOptions, Schedule } from './buffer/delta-b
 export { createDeltaBuffer, defaultSchedule } from './buffer/delta-buffer';
 export type { BlockSplit, BlockSplitter } from './markdown/blocks';
 export { createBlockSplitter, splitBlocks } from './markdown/blocks';
+export type { RepairOptions } from './markdown/repair';
 export { repairMarkdown } from './markdown/repair';
 export type { StreamErrorCode, StreamErrorOptions } from './stream/errors';
 export { isStreamError, StreamError } from './stream/errors';

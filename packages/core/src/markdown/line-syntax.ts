@@ -134,6 +134,12 @@ const BLOCK_TAGS = new Set(
   ).split(' '),
 );
 
+const ATTRIBUTE = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+/** A line holding one complete open or closing tag and nothing else (HTML block kind 7). */
+const COMPLETE_TAG_LINE = new RegExp(
+  String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$`,
+);
+
 /** How an HTML block ends: at a line containing `end`, or (kinds 6 and 7) at a blank line. */
 export interface HtmlOpening {
   kind: 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -154,11 +160,7 @@ export function htmlOpening(line: string, interruptsParagraph: boolean): HtmlOpe
   const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ \t>]|\/>|\r?$)/.exec(text)?.[1];
   if (tag !== undefined && BLOCK_TAGS.has(tag.toLowerCase())) return { kind: 6 };
   if (interruptsParagraph) return undefined;
-  const attribute = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
-  const complete = new RegExp(
-    String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${attribute})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$`,
-  );
-  return complete.test(text) ? { kind: 7 } : undefined;
+  return COMPLETE_TAG_LINE.test(text) ? { kind: 7 } : undefined;
 }
 
 /** Cells of a GFM table row, split on pipes that are not escaped. */
