@@ -39,8 +39,20 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ span: string }>((tie) => ({
   span: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 6, arbitrary: plain },
-    { weight: 1, arbitrary: tie('span').map((inner) => `**${inner}**`) },
-    { weight: 1, arbitrary: tie('span').map((inner) => `__${inner}__`) },
+    // Strong around strong of the same character makes one longer run (`****`) that pairs up
+    // differently: the inner span must not start or end with that character.
+    {
+      weight: 1,
+      arbitrary: tie('span')
+        .filter((inner) => !/^\*|\*$/.test(inner))
+        .map((inner) => `**${inner}**`),
+    },
+    {
+      weight: 1,
+      arbitrary: tie('span')
+        .filter((inner) => !/^_|_$/.test(inner))
+        .map((inner) => `__${inner}__`),
+    },
     { weight: 1, arbitrary: plain.map((inner) => `*${inner}*`) },
     { weight: 1, arbitrary: plain.map((inner) => `_${inner}_`) },
     { weight: 1, arbitrary: plain.map((inner) => `***${inner}***`) },

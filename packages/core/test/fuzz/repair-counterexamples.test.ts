@@ -1,0 +1,49 @@
+/**
+ * Shrunk counterexamples the repairMarkdown fuzz properties found, kept as plain cases: fences
+ * inside containers, and backslashes before trailing whitespace.
+ */
+import { repairMarkdown } from '@rivulet/core';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+function nodeTypes(text: string): string[] {
+  const types: string[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    types.push(node.type);
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(parser.parse(text));
+  return types;
+}
+
+describe('repairMarkdown counterexamples', () => {
+  it.each([['- ```\nx'], ['> ```\nx'], ['1. ~~~\n\na'], ['- ~~~\n$']])(
+    'a fence opened in a list item or quote ends with it: %j is left as it is',
+    (text) => {
+      // CommonMark: the line outside the container closes the container and the fence inside it.
+      expect(repairMarkdown(text)).toBe(text);
+      expect(nodeTypes(repairMarkdown(text)).filter((type) => type === 'code')).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ['*a\\\\ ', {}],
+    ['*C:\\\\ ', {}],
+    ['*\\\\ ', {}],
+    ['*a \\ ', {}],
+    ['*http://x.y/\\ ', {}],
+    ['$A \\ ', { math: true }],
+    ['$mailto: \\ ', { math: true }],
+  ])('a backslash before trailing whitespace: %j repairs once and for all', (text, options) => {
+    const once = repairMarkdown(text, options);
+    expect(repairMarkdown(once, options)).toBe(once);
+  });
+
+  it('an escaped backslash at the tail of emphasis: the closer is not escaped', () => {
+    expect(nodeTypes(repairMarkdown('*a\\\\ '))).toContain('emphasis');
+  });
+});
