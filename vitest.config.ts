@@ -41,6 +41,15 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'recipes',
+          root: './docs/recipes',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

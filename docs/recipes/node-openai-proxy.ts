@@ -1,0 +1,119 @@
+/**
+ * A framework-free Node `(req, res)` handler that proxies OpenAI Chat Completions streaming for
+ * Rivulet's `<ChatWindow api="/api/chat">`. The upstream Server-Sent Events body is piped through
+ * byte for byte, so Rivulet's `'auto'` format recognises it as `'openai'` (text, tool calls, usage).
+ * Works as-is with `node:http` and as an Express route.
+ */
+import { once } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface OpenAIProxyOptions {
+  /** Defaults to `process.env.OPENAI_API_KEY`. Never sent to the browser. */
+  apiKey?: string;
+  /** Defaults to `process.env.OPENAI_BASE_URL`, else `https://api.openai.com/v1`. */
+  baseURL?: string;
+  /** Defaults to `process.env.OPENAI_MODEL`, else `gpt-4o-mini`. */
+  model?: string;
+}
+
+interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/**
+ * Creates the handler for `POST { messages: [{ role, content }] }`.
+ *
+ * @example
+ * http.createServer(createOpenAIChatHandler()).listen(3000);
+ * app.post('/api/chat', createOpenAIChatHandler()); // Express, with or without express.json()
+ */
+export function createOpenAIChatHandler(options: OpenAIProxyOptions = {}) {
+  return async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendError(res, 405, 'Use POST');
+    // `req` emits 'close' as soon as its body has been read, so the client leaving is seen on `res`:
+    // closed before we ended it means the client went away, and the upstream request is cancelled.
+    const upstreamAbort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableEnded) upstreamAbort.abort();
+    });
+
+    const messages = await readMessages(req);
+    if (!messages) return sendError(res, 400, 'Expected JSON { messages: [{ role, content }] }');
+
+    const baseURL = options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';
+    let upstream: Response;
+    try {
+      upstream = await fetch(`${baseURL.replace(/\/$/, '')}/chat/completions`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${options.apiKey ?? process.env.OPENAI_API_KEY ?? ''}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          model: options.model ?? process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
+          messages,
+          stream: true,
+          stream_options: { include_usage: true },
+        }),
+        signal: upstreamAbort.signal,
+      });
+    } catch {
+      if (!upstreamAbort.signal.aborted) sendError(res, 502, 'The model provider could not be reached');
+      return;
+    }
+
+    if (!upstream.ok || !upstream.body) {
+      // OpenAI's error body ({ error: { message } }) and status pass through: Rivulet reports them.
+      res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(await upstream.text().catch(() => ''));
+      return;
+    }
+
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no', // nginx: do not buffer the stream
+    });
+    const reader = upstream.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        // Respect back-pressure; the wait ends early if the client leaves.
+        if (!res.write(value)) await once(res, 'drain', { signal: upstreamAbort.signal });
+      }
+      res.end();
+    } catch {
+      // The client left (the read was aborted) or the upstream connection broke: ending the response
+      // without the terminal `[DONE]` lets Rivulet report the answer as interrupted.
+      res.destroy();
+    }
+  };
+}
+
+/** The `messages` of the request body (already parsed by `express.json()`, or read here). */
+async function readMessages(req: IncomingMessage): Promise<ChatMessage[] | undefined> {
+  let body = (req as { body?: unknown }).body;
+  if (body === undefined) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return undefined;
+  // Forward only role and content: clients must not inject other provider parameters.
+  return messages.map((m: { role?: unknown; content?: unknown }) => ({
+    role: m.role === 'assistant' || m.role === 'system' ? m.role : 'user',
+    content: String(m.content ?? ''),
+  }));
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ error: { message } }));
+}
