@@ -17,6 +17,24 @@ const FULL = ['The quick brown fox', ' jumps over the lazy dog.'];
 const FULL_TEXT = FULL.join('');
 
 describe('ChatWindow faults: the connection', () => {
+  it('fails before any response (fetch rejects): the network error shown, Retry works', async () => {
+    const second = guards.track(createWire('retried answer'));
+    const chat = renderChat([{ networkError: new TypeError('Failed to fetch') }, { body: second }]);
+    await chat.ask('Tell me about foxes');
+
+    const error = await chat.errorText();
+    expect(error).toContain('Failed to fetch');
+    expect(chat.answer().dataset.status).toBe('error');
+    expect(chat.answerText()).toBe('');
+
+    await chat.clickRetry();
+    second.send(openai.answer(FULL));
+    second.close();
+    await waitFor(() => expect(chat.answer().dataset.status).toBe('done'));
+    expect(chat.answerText()).toBe(FULL_TEXT);
+    await guards.finish(chat.unmount);
+  });
+
   it('drops mid-answer (OpenAI stream errors): partial kept, error shown, Retry replaces the answer', async () => {
     const first = guards.track(createWire('first answer'));
     const second = guards.track(createWire('retried answer'));

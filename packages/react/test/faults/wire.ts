@@ -97,11 +97,13 @@ export function createWire(label: string): Wire {
 }
 
 export interface Reply {
+  /** The request fails before any response, as `fetch` does when the network is down. */
+  networkError?: Error;
   status?: number;
   statusText?: string;
   contentType?: string;
   /** A streamed body, or a whole body given at once (error responses). */
-  body: Wire | string;
+  body?: Wire | string;
 }
 
 export interface FetchRequest {
@@ -122,8 +124,9 @@ export function scriptedFetch(replies: Reply[]) {
     if (signal.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
     const reply = replies[requests.length - 1];
     if (reply === undefined) throw new Error(`No reply scripted for request ${requests.length}`);
+    if (reply.networkError) throw reply.networkError;
     const headers = { 'content-type': reply.contentType ?? 'text/event-stream; charset=utf-8' };
-    const body = typeof reply.body === 'string' ? reply.body : reply.body.stream;
+    const body = typeof reply.body === 'string' || reply.body === undefined ? (reply.body ?? null) : reply.body.stream;
     return new Response(body, { status: reply.status ?? 200, statusText: reply.statusText, headers });
   };
   return { fetch, requests };
