@@ -1,0 +1,81 @@
+/**
+ * Next.js App Router route handler (`app/api/chat/route.ts`) that proxies Anthropic Messages
+ * streaming for Rivulet's `<ChatWindow api="/api/chat">`. The upstream Server-Sent Events body is
+ * returned as it is, so Rivulet's `'auto'` format recognises it as `'anthropic'` (text, thinking,
+ * tool input, usage, in-band `error` events). Only standard `Request`/`Response` are used: the same
+ * file works in other fetch-style servers (Hono, Remix, SvelteKit endpoints, Bun, Deno).
+ *
+ * Environment: `ANTHROPIC_API_KEY`; optional `ANTHROPIC_BASE_URL`, `ANTHROPIC_MODEL`.
+ */
+
+interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export async function POST(req: Request): Promise<Response> {
+  const messages = await readMessages(req);
+  if (!messages) return jsonError(400, 'Expected JSON { messages: [{ role, content }] }');
+
+  // Anthropic takes the system prompt beside the conversation, not as a message.
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n\n');
+  const conversation = messages.filter((m) => m.role !== 'system');
+
+  const baseURL = (process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com').replace(/\/$/, '');
+  let upstream: Response;
+  try {
+    upstream = await fetch(`${baseURL}/v1/messages`, {
+      method: 'POST',
+      headers: {
+        'x-api-key': process.env.ANTHROPIC_API_KEY ?? '',
+        'anthropic-version': '2023-06-01',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        model: process.env.ANTHROPIC_MODEL ?? 'claude-sonnet-4-5',
+        max_tokens: 4096,
+        stream: true,
+        ...(system ? { system } : {}),
+        messages: conversation,
+      }),
+      // Next.js aborts `req.signal` when the browser disconnects (or Rivulet's Stop button aborts the
+      // fetch): passing it on cancels the upstream generation instead of paying for unread tokens.
+      signal: req.signal,
+    });
+  } catch {
+    return jsonError(502, 'The model provider could not be reached');
+  }
+
+  if (!upstream.ok || !upstream.body) {
+    // Anthropic's status and error body ({ error: { message } }) pass through: Rivulet reports them.
+    return new Response(await upstream.text().catch(() => ''), {
+      status: upstream.status,
+      headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' },
+    });
+  }
+  return new Response(upstream.body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
+
+async function readMessages(req: Request): Promise<ChatMessage[] | undefined> {
+  const body: unknown = await req.json().catch(() => undefined);
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return undefined;
+  // Forward only role and content: clients must not inject other provider parameters.
+  return messages.map((m: { role?: unknown; content?: unknown }) => ({
+    role: m.role === 'assistant' || m.role === 'system' ? m.role : 'user',
+    content: String(m.content ?? ''),
+  }));
+}
+
+function jsonError(status: number, message: string): Response {
+  return Response.json({ error: { message } }, { status });
+}
