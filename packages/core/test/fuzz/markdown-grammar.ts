@@ -76,7 +76,8 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ span: string }>((tie) => ({
       weight: 1,
       arbitrary: fc
         .tuple(
-          tie('span'),
+          // A link inside a link's text is no link (CommonMark), so labels hold no links.
+          tie('span').filter((label) => !label.includes('](') && !label.includes('[ref')),
           fc.constantFrom('https://example.com/a_b', 'http://x.y/(z)', '/docs', 'mailto:a@b.c', '#top'),
         )
         .map(([label, url]) => `[${label}](${url})`),
