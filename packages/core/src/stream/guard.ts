@@ -35,7 +35,12 @@ export class ReadGuard {
 
   /** Resolves with `read`, unless the signal aborts or the idle timeout passes first. */
   race<T>(read: Promise<T>): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) {
+      // The read was already started; its own rejection (e.g. the fetch's AbortError) must not
+      // surface as an unhandled rejection once we have given up on it.
+      read.catch(() => {});
+      return Promise.reject(this.failure);
+    }
     return new Promise<T>((resolve, reject) => {
       this.rejectPending = reject;
       if (this.idleTimeoutMs > 0) {

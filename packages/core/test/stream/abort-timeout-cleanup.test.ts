@@ -214,3 +214,42 @@ describe('cleanup', () => {
     },
   );
 });
+
+describe('abort inside the loop body', () => {
+  it('leaves no unhandled rejection when the source rejects on the same signal', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const controller = new AbortController();
+      // Like a fetch body given the same signal: pending reads reject with an AbortError on abort.
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        start(streamController) {
+          streamController.enqueue(encoder.encode('data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\n'));
+          controller.signal.addEventListener('abort', () =>
+            streamController.error(new DOMException('The operation was aborted.', 'AbortError')),
+          );
+        },
+      });
+      const texts: string[] = [];
+      let error: unknown;
+      try {
+        for await (const event of readStream(stream, { format: 'openai', signal: controller.signal })) {
+          if (event.type === 'text') {
+            texts.push(event.delta);
+            controller.abort();
+          }
+        }
+      } catch (caught) {
+        error = caught;
+      }
+      await sleep(20);
+      expect(texts).toEqual(['Hi']);
+      expect((error as StreamError).code).toBe('aborted');
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
