@@ -48,5 +48,17 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // Shiki's grammars are large lazy chunks by design.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    // The playground, plus the pages the end-to-end tests drive: a bare <Markdown> and many chats at once.
+    rolldownOptions: {
+      input: {
+        main: source('index.html'),
+        harness: source('harness.html'),
+        multi: source('multi.html'),
+      },
+    },
+  },
 }));
