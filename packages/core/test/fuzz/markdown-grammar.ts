@@ -9,6 +9,31 @@
  */
 
 import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * True when every marker of `line` became markup: no text node keeps a `**`, `__` or `~~`, and a
+ * literal `*` or `_` only stands between spaces (`2 * 3`) or, for `_`, inside a word (`snake_case`).
+ * Nesting markers around punctuation can pair up in other ways than the grammar meant; such lines
+ * are not well-formed documents and are left out.
+ */
+function isRealized(line: string): boolean {
+  const stack: Array<{ type: string; value?: string; children?: unknown[] }> = [parser.parse(line)];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && node.value !== undefined) {
+      const value = node.value;
+      if (/\*\*|__|~~/.test(value)) return false;
+      if (/(?<! )\*|\*(?! )/.test(value)) return false;
+      if (/(?<![\p{L}\p{N} ])_|_(?![\p{L}\p{N} ])/u.test(value)) return false;
+    }
+    stack.push(...((node.children ?? []) as typeof stack));
+  }
+  return true;
+}
 
 const word = fc.constantFrom(
   'stream',
@@ -91,7 +116,7 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ span: string }>((tie) => ({
         '<https://example.com/auto>',
         // A bare URL swallows markers right after it (`…bare_url__`): words follow it.
         'https://example.com/bare_url for details',
-        '\\*escaped\\*',
+        'x \\* y',
         'x \\_ y',
         '\\`not code\\`',
         '\\[not a link\\]',
@@ -105,7 +130,10 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ span: string }>((tie) => ({
 })).span;
 
 /** One line of inline content. */
-const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+const line = fc
+  .array(inline, { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(' '))
+  .filter(isRealized);
 
 const heading = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 6 }), line, fc.boolean()).map(([level, text, closed]) => {
