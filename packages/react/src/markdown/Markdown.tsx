@@ -3,9 +3,12 @@
  *
  * While `streaming`, the text is cut into top-level blocks by an incremental splitter kept for
  * the component's lifetime; final blocks are parsed once and never re-render, and only the
- * growing last block is repaired and parsed per update (see `blocks.tsx`). With
- * `streaming={false}` the whole text is rendered in one pass, exactly as a static renderer
- * would (reference definitions, footnotes and list looseness can span blocks), memoized by text.
+ * growing last block is repaired and parsed per update (see `blocks.tsx`). When streaming ends,
+ * the blocks already rendered stay and only the last one is parsed again, as written: each
+ * block parses on its own as it does inside the whole text (the splitter's invariant), and link
+ * reference definitions are passed along, so the result equals the static render without paying
+ * for one. A document with footnotes (numbered across the whole text) is rendered in one pass
+ * instead, and so is a document that never streamed, memoized by text.
  */
 
 import { type BlockSplitter, createBlockSplitter } from '@rivulet/core';
@@ -92,13 +95,34 @@ interface SplitState {
   definitions: DefinitionCollector;
 }
 
-function StreamingBlocks({
+/**
+ * A line whose content (after block quote and list markers) is `[label]:`: maybe a definition.
+ * The label may span lines and hold escaped brackets; a task list item (`- [ ] x`) is not one.
+ */
+const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\\[^]){0,999}\]:/m;
+
+/**
+ * Whether a finished document rendered block by block might differ from its one-pass render.
+ * Footnotes are numbered and collected across the whole document. Link reference definitions
+ * apply document-wide, and while streaming only single-line ones outside containers are passed
+ * between blocks; a definition spanning lines, inside a quote or list, or repeating a label
+ * could resolve differently. Documents that may hold either are rendered in one pass once
+ * finished (a cheap, conservative check).
+ */
+function needsWholeDocument(text: string): boolean {
+  return text.includes('[^') || (text.includes(']:') && definitionStart.test(text));
+}
+
+function IncrementalBlocks({
   text,
+  final,
   cursor,
   options,
   state,
 }: {
   text: string;
+  /** The text is complete: the last block is parsed as written (no repair, no cursor). */
+  final: boolean;
   cursor: boolean;
   options: RenderOptions;
   state: SplitState;
@@ -109,14 +133,17 @@ function StreamingBlocks({
     state.definitions.reset();
   }
   state.text = text;
-  const { blocks, finalCount } = state.splitter.update(text);
-  const definitions = state.definitions.update(blocks, finalCount);
+  const { blocks, finalCount: splitFinal } = state.splitter.update(text);
+  // A finished document's last block is final too, but only for this render: if the text grows
+  // again, the splitter still knows that block may change.
+  const finalCount = final ? blocks.length : splitFinal;
+  const definitions = state.definitions.update(blocks, splitFinal, final);
   if (blocks.length === 0) return cursor ? <TypingCursor /> : null;
   const groups = [];
   for (let start = 0; start < blocks.length; start += groupSize) {
     const end = Math.min(start + groupSize, blocks.length);
     const index = start / groupSize;
-    const finished = end - start === groupSize && end <= finalCount;
+    const finished = end - start === groupSize && end <= splitFinal;
     let sources = state.finishedGroups.get(index);
     if (!finished || !sources) {
       sources = blocks.slice(start, end);
@@ -129,7 +156,7 @@ function StreamingBlocks({
         sources={sources}
         start={start}
         openFrom={Math.min(sources.length, Math.max(0, finalCount - start))}
-        endsDocument={endsDocument}
+        endsDocument={endsDocument && !final}
         cursor={cursor && endsDocument}
         definitions={definitions}
         options={options}
@@ -188,6 +215,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     definitions: createDefinitionCollector(),
   };
 
+  const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
+
   return (
     <div
       {...rest}
@@ -196,8 +225,14 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
       data-streaming={streaming ? 'true' : 'false'}
     >
       <MarkdownSettingsContext.Provider value={settings}>
-        {streaming ? (
-          <StreamingBlocks text={text} cursor={cursor} options={options} state={split.current} />
+        {streaming || (split.current.text !== '' && !wholeDocument) ? (
+          <IncrementalBlocks
+            text={text}
+            final={!streaming}
+            cursor={cursor && streaming}
+            options={options}
+            state={split.current}
+          />
         ) : (
           <StaticDocument text={text} options={options} />
         )}

@@ -24,10 +24,20 @@ export function mayUseReference(block: string): boolean {
   return block.includes('[') && referenceUse.test(block) && !codeStart.test(block);
 }
 
+function definitionsOf(block: string): string {
+  let text = '';
+  for (const line of definitionLines(block)) text += `\n\n${line.trim()}`;
+  return text;
+}
+
 /** Collects the definition blocks of final blocks, scanning each final block once. */
 export interface DefinitionCollector {
-  /** Scans the final blocks not seen yet; returns the definitions text (stable while unchanged). */
-  update(blocks: readonly string[], finalCount: number): string;
+  /**
+   * Scans the final blocks not seen yet; returns the definitions text (stable while unchanged).
+   * With `withTail`, the blocks past `finalCount` count too, for this call only (the text is
+   * complete for now, but those blocks are not known to be final).
+   */
+  update(blocks: readonly string[], finalCount: number, withTail?: boolean): string;
   reset(): void;
 }
 
@@ -35,11 +45,12 @@ export function createDefinitionCollector(): DefinitionCollector {
   let scanned = 0;
   let definitions = '';
   return {
-    update(blocks, finalCount) {
-      for (; scanned < finalCount; scanned += 1) {
-        for (const line of definitionLines(blocks[scanned] ?? '')) definitions += `\n\n${line.trim()}`;
-      }
-      return definitions;
+    update(blocks, finalCount, withTail = false) {
+      for (; scanned < finalCount; scanned += 1) definitions += definitionsOf(blocks[scanned] ?? '');
+      if (!withTail) return definitions;
+      let all = definitions;
+      for (let index = finalCount; index < blocks.length; index += 1) all += definitionsOf(blocks[index] ?? '');
+      return all;
     },
     reset() {
       scanned = 0;

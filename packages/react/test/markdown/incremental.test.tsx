@@ -118,4 +118,66 @@ describe('incremental rendering', () => {
     rerender(<Markdown streaming>{'Second\n\nanswer'}</Markdown>);
     expect([...container.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Second', 'answer']);
   });
+
+  it('keeps the streamed elements when streaming ends, parsing only the last block again', () => {
+    const counts = new Map<string, number>();
+    const components = countingComponents(counts);
+    // The last line is complete, so the splitter has cut the last block off the code before it.
+    const text = 'Alpha is final.\n\n```js\nconst a = 1;\n```\n\nOmega ends **the answer**.\n';
+    const { container, rerender } = render(
+      <Markdown streaming components={components} highlight={false}>
+        {text.slice(0, -4)}
+      </Markdown>,
+    );
+    rerender(
+      <Markdown streaming components={components} highlight={false}>
+        {text}
+      </Markdown>,
+    );
+    const [alpha, omega] = [...container.querySelectorAll('p')];
+    const pre = container.querySelector('pre');
+    calls.parsed.length = 0;
+    rerender(
+      <Markdown components={components} highlight={false}>
+        {text}
+      </Markdown>,
+    );
+    expect(container.firstElementChild?.getAttribute('data-streaming')).toBe('false');
+    expect([...container.querySelectorAll('p')]).toEqual([alpha, omega]);
+    expect(container.querySelector('pre')).toBe(pre);
+    expect(counts.get('Alpha')).toBe(1);
+    expect(calls.parsed).toEqual(['Omega ends **the answer**.\n']);
+    expect(container.querySelector('strong')?.textContent).toBe('the answer');
+  });
+
+  it('renders a finished document with footnotes in one pass', () => {
+    const text = 'A claim.[^1]\n\nMore.\n\n[^1]: The source.\n';
+    const { container, rerender } = render(<Markdown streaming>{text}</Markdown>);
+    expect(container.querySelector('section')).toBeNull();
+    calls.parsed.length = 0;
+    rerender(<Markdown>{text}</Markdown>);
+    expect(calls.parsed).toEqual([text]);
+    expect(container.querySelector('section.footnotes li')?.textContent).toContain('The source.');
+  });
+
+  it('finishes block by block when brackets only look like definitions (task lists, code)', () => {
+    const text = '- [ ] todo\n- [x] done\n\n```py\ndef f() -> list[int]:\n    pass\n```\n\nLast line.\n';
+    const { container, rerender } = render(<Markdown streaming>{text}</Markdown>);
+    const list = container.querySelector('ul');
+    calls.parsed.length = 0;
+    rerender(<Markdown>{text}</Markdown>);
+    expect(calls.parsed).toEqual(['Last line.\n']);
+    expect(container.querySelector('ul')).toBe(list);
+  });
+
+  it('renders a finished document with a possible definition in one pass', () => {
+    for (const text of ['See [x].\n\n> [x]: /url\n', 'See [x].\n\n[x\n]: /url\n', 'See [a].\n\n- [a]: /url\n']) {
+      const { container, rerender, unmount } = render(<Markdown streaming>{text}</Markdown>);
+      calls.parsed.length = 0;
+      rerender(<Markdown>{text}</Markdown>);
+      expect(calls.parsed).toEqual([text]);
+      expect(container.querySelector('a')?.getAttribute('href')).toBe('/url');
+      unmount();
+    }
+  });
 });
