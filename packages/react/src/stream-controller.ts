@@ -138,6 +138,45 @@ function discardSource(source: StreamSource): void {
 }
 
 /**
+ * Resolve the starter. With `idleTimeoutMs`, silence before the response counts like silence inside
+ * it: a server that never answers fails with a timeout (and the request is aborted) instead of
+ * leaving the answer "connecting" forever.
+ */
+async function resolveSource(
+  starter: StreamStarter,
+  abort: AbortController,
+  idleTimeoutMs: number | undefined,
+): Promise<StreamSource> {
+  if (typeof starter !== 'function') return starter;
+  let pending: Promise<StreamSource>;
+  try {
+    pending = Promise.resolve(starter(abort.signal));
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  if (!idleTimeoutMs || idleTimeoutMs <= 0) return pending;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new StreamError('timeout', `No response received for ${idleTimeoutMs} ms (idleTimeoutMs)`));
+      abort.abort();
+    }, idleTimeoutMs);
+  });
+  // A source that still arrives after the timeout is released, never read.
+  pending.then(
+    (source) => timedOut && discardSource(source),
+    () => {},
+  );
+  try {
+    return await Promise.race([pending, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Create a controller. `getOptions` is read at each use, so callbacks and settings can change
  * between calls without restarting anything.
  *
@@ -277,12 +316,12 @@ export function createStreamController(getOptions: () => StreamControllerOptions
   async function consume(current: Run, starter: StreamStarter): Promise<void> {
     const { signal } = current.abort;
     try {
-      const source = typeof starter === 'function' ? await starter(signal) : starter;
+      const { format, idleTimeoutMs } = getOptions();
+      const source = await resolveSource(starter, current.abort, idleTimeoutMs);
       if (run !== current) {
         discardSource(source);
         return;
       }
-      const { format, idleTimeoutMs } = getOptions();
       for await (const event of readStream(source, { format, signal, idleTimeoutMs })) {
         if (run !== current) return;
         handleEvent(current, event);
@@ -293,7 +332,7 @@ export function createStreamController(getOptions: () => StreamControllerOptions
     } catch (caught) {
       if (run !== current) return;
       const error = toStreamError(caught);
-      if (error.code === 'aborted' || signal.aborted) {
+      if (error.code === 'aborted' || (signal.aborted && error.code !== 'timeout')) {
         finish(current, 'aborted');
         return;
       }
