@@ -220,6 +220,8 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
   state.containers.push(...opened);
   const start = Math.max(offset, offset + line.length - rest.length);
   const isContinuation = allMatched && opened.length === 0;
+  // A line blank inside its containers (`>` alone) ends the paragraph in them, as a blank line would.
+  if (isBlank(rest) && state.leaf?.kind === 'paragraph') state.leaf = undefined;
   const leafKind = isBlank(rest) ? undefined : openLeaf(state, rest, start, isContinuation);
   if (matched > 0) return false;
 

@@ -1,6 +1,7 @@
 /**
  * Shrunk counterexamples the repairMarkdown fuzz properties found, kept as plain cases: fences
- * inside containers, and backslashes before trailing whitespace.
+ * inside containers, backslashes before trailing whitespace, and complete documents that came back
+ * changed.
  */
 import { repairMarkdown } from '@rivulet/core';
 import remarkGfm from 'remark-gfm';
@@ -45,5 +46,10 @@ describe('repairMarkdown counterexamples', () => {
 
   it('an escaped backslash at the tail of emphasis: the closer is not escaped', () => {
     expect(nodeTypes(repairMarkdown('*a\\\\ '))).toContain('emphasis');
+  });
+
+  it('a `>` line alone ends the quoted paragraph (or table) before it: the math block after it is kept', () => {
+    const text = '> | s |\n> | --- |\n>\n> $$\n> x\n> $$';
+    expect(repairMarkdown(text, { math: true })).toBe(text);
   });
 });
