@@ -97,8 +97,13 @@ export const ChatMessageRow = memo(function ChatMessageRow({
           ) : null}
         </div>
       ) : null}
-      {role === 'assistant' && finished && (content !== '' || usageText !== '') ? (
+      {role === 'assistant' && finished && (content !== '' || usageText !== '' || status === 'aborted') ? (
         <div className={classes(unstyled, 'rivulet-message__footer')}>
+          {status === 'aborted' ? (
+            <span className={classes(unstyled, 'rivulet-message__stopped')} data-rivulet-stopped="">
+              {labels.stopped}
+            </span>
+          ) : null}
           {content !== '' ? (
             <CopyButton text={content} label={labels.copy} copiedLabel={labels.copied} unstyled={unstyled} />
           ) : null}

@@ -14,6 +14,8 @@ export interface ChatWindowLabels {
   copied: string;
   /** Shown between sending and the first token. */
   thinking: string;
+  /** Marks an answer the user stopped. */
+  stopped: string;
   jumpToLatest: string;
   /** Precedes the error's message in the error row, e.g. "Error:". */
   errorPrefix: string;
@@ -39,6 +41,7 @@ export const defaultLabels: ChatWindowLabels = {
   copy: 'Copy',
   copied: 'Copied',
   thinking: 'Thinking…',
+  stopped: 'Stopped',
   jumpToLatest: 'Jump to latest',
   errorPrefix: 'Error:',
   reasoning: 'Reasoning',

@@ -22,6 +22,7 @@ describe('ChatWindow: stopping', () => {
     expect(call.signal.aborted).toBe(true);
     expect(answerRow(container).dataset.status).toBe('aborted');
     expect(answerRow(container).textContent).toContain('Once upon a');
+    expect(within(answerRow(container)).getByText('Stopped')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop generating' })).toBeNull();
     expect(document.activeElement).toBe(composer());
   });
