@@ -7,8 +7,8 @@
  * final receives the same props on every flush and is skipped as a whole, so React compares
  * O(groups) elements per flush instead of O(blocks). Groups and blocks render fragments, so
  * the DOM is the same as without grouping. Only the last (tail) block is repaired and parsed
- * again per flush, and it keeps its key when it becomes final, so its elements (an open code
- * block's `<pre>`) are never re-created.
+ * again per flush (an open code fence not even parsed: see `open-fence.ts`), and it keeps its
+ * key when it becomes final, so its elements (an open code block's `<pre>`) are never re-created.
  */
 
 import { repairMarkdown } from '@rivulet/core';
@@ -16,6 +16,7 @@ import type { Components } from 'hast-util-to-jsx-runtime';
 import { memo, useMemo } from 'react';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
+import { openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 import type { UrlPolicyOptions } from './url-policy';
@@ -48,8 +49,9 @@ interface BlockProps {
 /** One top-level block. Memoized: it renders again only when its own source changes. */
 export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
   const content = useMemo(() => {
-    const markdown = (repair ? repairMarkdown(source) : source) + definitions;
-    const tree = markdownToHast(markdown, options.processor);
+    // An open code fence grows on every flush: build its tree directly rather than parse it again.
+    const fast = repair && definitions === '' ? openFenceHast(source) : undefined;
+    const tree = fast ?? markdownToHast((repair ? repairMarkdown(source) : source) + definitions, options.processor);
     if (cursor) insertCursor(tree);
     return hastToReact(tree, options.components);
   }, [source, repair, cursor, definitions, options]);
