@@ -52,4 +52,31 @@ describe('repairMarkdown counterexamples', () => {
     const text = '> | s |\n> | --- |\n>\n> $$\n> x\n> $$';
     expect(repairMarkdown(text, { math: true })).toBe(text);
   });
+
+  it.each([['*[*#h*](u)*'], ['**[**#h**](u)**'], ['__[__&amp; stream__](https://example.com/a_b)__']])(
+    'runs inside a link pair only with each other: %j is left as it is',
+    (text) => {
+      expect(repairMarkdown(text)).toBe(text);
+      expect(nodeTypes(text).filter((type) => type === 'emphasis' || type === 'strong')).toHaveLength(2);
+    },
+  );
+
+  it('the rule of three counts the delimiters still unused: `**A*!*$` is left as it is', () => {
+    expect(repairMarkdown('**A*!*$')).toBe('**A*!*$');
+    expect(nodeTypes('**A*!*$').filter((type) => type === 'emphasis')).toHaveLength(2);
+  });
+
+  it('an opener outside a link is still closed after it: its inner runs do not use it up', () => {
+    const repaired = repairMarkdown('*[*#h*](u) and **b');
+    expect(repaired).toBe('*[*#h*](u) and **b***');
+    expect(nodeTypes(repaired).filter((type) => type === 'emphasis' || type === 'strong')).toEqual([
+      'emphasis',
+      'emphasis',
+      'strong',
+    ]);
+  });
+
+  it('a run that pairs across an unclosed bracket does not keep the bracket', () => {
+    expect(repairMarkdown('*a [b* c')).toBe('*a b* c');
+  });
 });

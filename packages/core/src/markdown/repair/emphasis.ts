@@ -1,90 +1,122 @@
 /**
  * Emphasis handler: delimiter runs of `*`, `_` and `~~`, classified with CommonMark's flanking rules
- * and matched against the open-marker stack as CommonMark's emphasis algorithm does. Only a run that
- * really opens (left-flanking and not right-flanking) is ever closed by repair, so `2 * 3`, `2*3`,
+ * (as micromark, remark's parser, applies them) and paired as CommonMark's emphasis algorithm does:
+ * runs are collected while scanning and paired once the text is scanned. A complete link takes the
+ * runs inside its text off the stack, so they never pair with runs outside it. Only a run that really opens
+ * (left-flanking and not right-flanking) is ever closed by repair, so `2 * 3`, `2*3`,
  * `snake_case_names` and list bullets stay literal.
- */
-
-import { isPunctuation, isWhitespace } from './characters';
-import type { InlineContext } from './inline-context';
-
-export interface DelimiterRun {
-  char: '*' | '_' | '~';
-  length: number;
-  canOpen: boolean;
-  canClose: boolean;
-  /** Opens without also being able to close: the only kind of opener repair closes. */
-  isClosable: boolean;
-}
-
-/** Classify the delimiter run of `length` characters at `index`. */
-export function classifyRun(text: string, index: number, length: number): DelimiterRun {
-  const char = text[index] as DelimiterRun['char'];
-  const before = text[index - 1];
-  const after = text[index + length];
-  const leftFlanking = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
-  const rightFlanking =
-    !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
-  const canOpen = char === '_' ? leftFlanking && (!rightFlanking || isPunctuation(before)) : leftFlanking;
-  const canClose = char === '_' ? rightFlanking && (!leftFlanking || isPunctuation(after)) : rightFlanking;
-  return { char, length, canOpen, canClose, isClosable: canOpen && !rightFlanking };
-}
-
-/** CommonMark's "rule of three" for runs that can both open and close. */
-function breaksRuleOfThree(opener: { length: number; canClose: boolean }, closer: DelimiterRun): boolean {
-  if (!opener.canClose && !closer.canOpen) return false;
-  const sum = opener.length + closer.length;
-  return sum % 3 === 0 && !(opener.length % 3 === 0 && closer.length % 3 === 0);
-}
-
-/**
- * Handle a delimiter run at `index`; returns the index after it.
+ *
  * | input            | effect                                                  |
  * |------------------|---------------------------------------------------------|
- * | `**bold`         | pushes `**` (closable)                                  |
- * | `**bold**`       | the closer pops the opener                              |
+ * | `**bold`         | `**` stays open (closable)                              |
+ * | `**bold**`       | the closer pairs with the opener                        |
+ * | `*[*a*](u)`      | the `*` inside the link pair with each other            |
  * | `Hello **`       | a run with nothing after it, after a space: hidden      |
  * | `2 * 3`, `a_b_c` | neither opens nor closes: literal                       |
  * | `~`, `~~~`       | only `~~` is strikethrough here: literal                |
  */
+
+import { isPunctuation, isWhitespace } from './characters';
+import type { EmphasisMarker, InlineContext } from './inline-context';
+
+/** micromark lets a `*` or `_` run always open before, and always close after, a `~` (`x*~~a~~*`). */
+const LOOSENING_MARKER = '~';
+
+/** Classify the delimiter run of `length` characters at `index`. */
+function classifyRun(text: string, index: number, length: number): EmphasisMarker {
+  const char = text[index] as EmphasisMarker['char'];
+  const before = text[index - 1];
+  const after = text[index + length];
+  const afterOther = !isWhitespace(after) && !isPunctuation(after);
+  const beforeOther = !isWhitespace(before) && !isPunctuation(before);
+  const isMarkerAware = char !== '~';
+  const leftFlanking =
+    afterOther || (isPunctuation(after) && !beforeOther) || (isMarkerAware && after === LOOSENING_MARKER);
+  const rightFlanking =
+    beforeOther || (isPunctuation(before) && !afterOther) || (isMarkerAware && before === LOOSENING_MARKER);
+  const canOpen = char === '_' ? leftFlanking && (!rightFlanking || !beforeOther) : leftFlanking;
+  const canClose = char === '_' ? rightFlanking && (!leftFlanking || !afterOther) : rightFlanking;
+  const end = index + length;
+  return {
+    kind: 'emphasis',
+    char,
+    start: index,
+    end,
+    length,
+    remaining: length,
+    canOpen,
+    canClose,
+    isClosable: canOpen && !rightFlanking,
+  };
+}
+
+/**
+ * The "rule of three" for runs that can both open and close, on the delimiters still unused
+ * (micromark's reading of it: `**A*!*` pairs the last `*` with what is left of the `**`).
+ */
+function canPair(opener: EmphasisMarker, closer: EmphasisMarker): boolean {
+  if (opener.char === '~') return opener.remaining === closer.remaining;
+  if (!opener.canClose && !closer.canOpen) return true;
+  const sum = opener.remaining + closer.remaining;
+  return sum % 3 !== 0 || (opener.remaining % 3 === 0 && closer.remaining % 3 === 0);
+}
+
+/** Record the delimiter run at `index`; returns the index after it. */
 export function handleEmphasis(context: InlineContext, index: number): number {
   const { text } = context;
   const char = text[index];
   let end = index;
   while (text[end] === char) end += 1;
-  const length = end - index;
-  if (char === '~' && length !== 2) return end;
-  const run = classifyRun(text, index, length);
-  let remaining = length;
-  if (run.canClose) {
-    for (let position = context.stack.length - 1; position >= 0 && remaining > 0; position -= 1) {
-      const opener = context.stack[position];
-      if (opener?.kind !== 'emphasis' || opener.char !== char) continue;
-      if (char === '~' ? opener.remaining !== remaining : breaksRuleOfThree(opener, run)) continue;
-      const used = char === '~' ? 2 : remaining >= 2 && opener.remaining >= 2 ? 2 : 1;
-      opener.remaining -= used;
-      remaining -= used;
-      // Openers between the pair can no longer match anything: they stay literal.
-      context.stack.splice(position + 1);
-      if (opener.remaining === 0) context.stack.splice(position, 1);
-      position = context.stack.length;
-    }
-  }
+  if (char === '~' && end - index !== 2) return end;
+  const run = classifyRun(text, index, end - index);
+  const marker = run.canOpen || run.canClose ? run : undefined;
+  if (marker) context.stack.push(marker);
   const before = text[index - 1];
-  if (remaining === length && end === text.length && (isWhitespace(before) || isPunctuation(before))) {
-    context.deletions.push([index, end]); // nothing after it yet: an opener in the making
-    return end;
-  }
-  if (remaining > 0 && run.canOpen) {
-    context.stack.push({
-      kind: 'emphasis',
-      char: run.char,
-      start: end - remaining,
-      length: remaining,
-      remaining,
-      canClose: run.canClose,
-      isClosable: run.isClosable,
-    });
+  if (end === text.length && (isWhitespace(before) || isPunctuation(before))) {
+    context.trailingRun = { start: index, end, marker }; // nothing after it yet: an opener in the making
   }
   return end;
+}
+
+/**
+ * Pair the delimiter runs on the stack, closers from left to right, each with the nearest opener
+ * that fits. Delimiters between a pair stay literal and leave the stack, as do
+ * spent runs and closers that found nothing; what remains are openers still waiting for a closer.
+ */
+function pairDelimiters(stack: InlineContext['stack']): void {
+  for (let closerAt = 0; closerAt < stack.length; closerAt += 1) {
+    const closer = stack[closerAt];
+    if (closer?.kind !== 'emphasis' || !closer.canClose) continue;
+    for (let openerAt = closerAt - 1; openerAt >= 0 && closer.remaining > 0; openerAt -= 1) {
+      const opener = stack[openerAt];
+      if (opener?.kind !== 'emphasis' || !opener.canOpen || opener.char !== closer.char) continue;
+      if (opener.remaining === 0 || !canPair(opener, closer)) continue;
+      const used = opener.remaining >= 2 && closer.remaining >= 2 ? 2 : 1;
+      opener.remaining -= used;
+      closer.remaining -= used;
+      closer.start += used;
+      const kept = stack.slice(openerAt + 1, closerAt).filter((marker) => marker.kind !== 'emphasis');
+      stack.splice(openerAt + 1, closerAt - openerAt - 1, ...kept);
+      closerAt = openerAt + 1 + kept.length;
+      if (opener.remaining === 0) {
+        stack.splice(openerAt, 1);
+        closerAt -= 1;
+      }
+      openerAt = closerAt;
+    }
+    if (closer.remaining === 0 || !closer.canOpen) {
+      stack.splice(closerAt, 1);
+      closerAt -= 1;
+    }
+  }
+}
+
+/** Pair what is left once the whole text is scanned, and hide a trailing run no pair used. */
+export function finishEmphasis(context: InlineContext): void {
+  pairDelimiters(context.stack);
+  const trailing = context.trailingRun;
+  if (!trailing || (trailing.marker && trailing.marker.remaining !== trailing.marker.length)) return;
+  context.deletions.push([trailing.start, trailing.end]);
+  const position = trailing.marker ? context.stack.indexOf(trailing.marker) : -1;
+  if (position !== -1) context.stack.splice(position, 1);
 }

@@ -4,19 +4,26 @@
  */
 
 export type OpenMarker =
-  | {
-      kind: 'emphasis';
-      char: '*' | '_' | '~';
-      start: number;
-      length: number;
-      /** Delimiters of the run not yet used by a closer. */
-      remaining: number;
-      canClose: boolean;
-      /** False for runs that could also close (`2*3`): repair leaves those literal. */
-      isClosable: boolean;
-    }
+  | EmphasisMarker
   | { kind: 'code' | 'math'; char: '`' | '$'; start: number; length: number }
   | { kind: 'bracket'; isImage: boolean; start: number; length: number };
+
+/** A delimiter run of `*`, `_` or `~~` that can open or close emphasis. */
+export interface EmphasisMarker {
+  kind: 'emphasis';
+  char: '*' | '_' | '~';
+  /** Offset of the delimiters not yet used (a closer uses its first ones, an opener its last ones). */
+  start: number;
+  /** Offset just after the whole run: where an opener's content begins. */
+  end: number;
+  length: number;
+  /** Delimiters of the run not yet used by a pair. */
+  remaining: number;
+  canOpen: boolean;
+  canClose: boolean;
+  /** Opens without also being able to close: the only kind of opener repair closes (`2*3` stays literal). */
+  isClosable: boolean;
+}
 
 export interface InlineContext {
   readonly text: string;
@@ -27,6 +34,11 @@ export interface InlineContext {
   readonly math: boolean;
   /** Set by a handler when the rest of the text belongs to the construct it opened. */
   isDone: boolean;
+  /**
+   * A delimiter run ending the text after a space or punctuation (`Hello **`), with its marker when
+   * it can open or close: hidden at the end unless a pair used part of it.
+   */
+  trailingRun?: { start: number; end: number; marker: EmphasisMarker | undefined };
 }
 
 export function createInlineContext(text: string, math: boolean): InlineContext {

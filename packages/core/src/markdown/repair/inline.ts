@@ -6,7 +6,7 @@
  */
 
 import { isWhitespace, literalLength } from './characters';
-import { handleEmphasis } from './emphasis';
+import { finishEmphasis, handleEmphasis } from './emphasis';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';
 import { dropUnclosedBrackets, handleCloseBracket, handleOpenBracket } from './links';
 import { handleCodeSpan, handleMath } from './spans';
@@ -45,6 +45,7 @@ function scan(context: InlineContext): void {
     index = handler ? handler(context, index) : index + 1;
   }
   dropUnclosedBrackets(context);
+  finishEmphasis(context);
 }
 
 /** `text` without the deleted ranges, and a function mapping old offsets to new ones. */
@@ -112,10 +113,11 @@ export function repairInline(text: string, math: boolean): { text: string; hasRe
     if (marker.kind === 'emphasis' && !marker.isClosable) continue;
     const openerLength = marker.kind === 'emphasis' ? marker.remaining : marker.length;
     const start = map(marker.start);
+    const contentStart = marker.kind === 'emphasis' ? map(marker.end) : start + openerLength;
     // Closers go before trailing whitespace (after a newline a closing backtick run would start a
     // fence) and before a trailing hard-break backslash (which would escape them).
     const trailing = /(?:\\(?=\s))?\s*$/.exec(result)?.index ?? result.length;
-    const content = result.slice(start + openerLength, Math.max(start + openerLength, trailing));
+    const content = result.slice(contentStart, Math.max(contentStart, trailing));
     // Two strikethrough closers in a row would read as one `~~~~` run; a `$` closer after a `$` would
     // read as `$$`: drop the opener instead.
     const isStrikeAfterStrike = marker.kind === 'emphasis' && marker.char === '~' && /~$/.test(content) && hasAppended;
