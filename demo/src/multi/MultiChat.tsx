@@ -6,6 +6,12 @@ export interface MultiSettings {
   windows: number;
   /** Prefix of each window's `run` id. */
   run: string;
+  /**
+   * Give each window its own host, `w<i>.localhost` (browsers resolve `*.localhost` to this
+   * machine). Browsers open at most six HTTP/1.1 connections per host, so without it only six
+   * windows stream at a time and the others wait for a free connection.
+   */
+  spread: boolean;
   /** Mock controls shared by every window. */
   controls: URLSearchParams;
 }
@@ -18,16 +24,19 @@ export function readMultiSettings(search: string): MultiSettings {
   const requested = Number(params.get('windows') ?? defaultWindows);
   const windows = Number.isInteger(requested) && requested > 0 ? Math.min(requested, maxWindows) : defaultWindows;
   const run = params.get('run') || 'multi';
-  params.delete('windows');
-  params.delete('run');
-  return { windows, run, controls: params };
+  const spread = params.get('spread') === '1';
+  for (const key of ['windows', 'run', 'spread']) params.delete(key);
+  return { windows, run, spread, controls: params };
 }
 
 /** The endpoint of window `index` (from 1): the shared controls plus its own run id. */
-export function windowEndpoint(settings: MultiSettings, index: number): string {
+export function windowEndpoint(settings: MultiSettings, index: number, location: Location): string {
   const params = new URLSearchParams(settings.controls);
   params.set('run', `${settings.run}-${index}`);
-  return `/api/chat?${params}`;
+  const path = `/api/chat?${params}`;
+  if (!settings.spread) return path;
+  const port = location.port ? `:${location.port}` : '';
+  return `${location.protocol}//w${index}.localhost${port}${path}`;
 }
 
 /** A grid of independent chats, each labelled "Chat <i>" for tests and screen readers. */
@@ -37,7 +46,7 @@ export function MultiChat(settings: MultiSettings) {
     <main className="multi-grid">
       {indexes.map((index) => (
         <section key={index} className="multi-cell" aria-label={`Chat ${index}`} data-window={index}>
-          <ChatWindow api={windowEndpoint(settings, index)} theme="light" />
+          <ChatWindow api={windowEndpoint(settings, index, window.location)} theme="light" />
         </section>
       ))}
     </main>
