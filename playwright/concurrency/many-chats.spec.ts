@@ -14,7 +14,8 @@ const controls = 'scenario=long&tps=80';
 /**
  * The longest pause between two painted frames the page may show. Generous by default, so that
  * the test holds on a shared, loaded two-core machine without a GPU (where 20 streaming windows
- * measured 450-1200 ms, the most while other tests ran beside it); set `RIVULET_MAX_FRAME_GAP_MS` to hold a faster machine to a tighter bound.
+ * measured 450-1200 ms, the most while other tests ran beside it); set `RIVULET_MAX_FRAME_GAP_MS`
+ * to hold a faster machine to a tighter bound.
  */
 const maxFrameGapMs = Number(process.env.RIVULET_MAX_FRAME_GAP_MS ?? 2000);
 
