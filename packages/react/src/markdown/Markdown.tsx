@@ -99,7 +99,7 @@ interface SplitState {
  * A line whose content (after block quote and list markers) is `[label]:`: maybe a definition.
  * The label may span lines and hold escaped brackets; a task list item (`- [ ] x`) is not one.
  */
-const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\\[^]){0,999}\]:/m;
+const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\\[\s\S]){0,999}\]:/m;
 
 /**
  * Whether a finished document rendered block by block might differ from its one-pass render.

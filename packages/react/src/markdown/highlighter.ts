@@ -5,7 +5,8 @@
  * exposed through CSS variables) with the core. Nothing here runs at module load.
  *
  * Language state is observable (`subscribeLanguages`) so code blocks can re-render when their
- * grammar becomes ready; once ready, highlighting is synchronous.
+ * grammar becomes ready; once ready, tokenizing is synchronous (callers run it in slices, see
+ * `highlight-queue.ts`).
  */
 
 import type { GrammarState, HighlighterCore, ThemedToken } from 'shiki/core';
@@ -128,17 +129,20 @@ export function tokenize(code: string, lang: string, state?: GrammarState): Toke
 const finishedCache = new Map<string, readonly (readonly ThemedToken[])[]>();
 const finishedCacheLimit = 200;
 
-/** Tokens of a finished code block, computed once per language and code (a bounded cache). */
-export function tokenizeFinished(code: string, lang: string): readonly (readonly ThemedToken[])[] | undefined {
-  const key = `${lang.toLowerCase()}\u0000${code}`;
-  const cached = finishedCache.get(key);
-  if (cached) return cached;
-  const result = tokenize(code, lang);
-  if (!result) return undefined;
+function finishedKey(code: string, lang: string): string {
+  return `${lang.toLowerCase()}\u0000${code}`;
+}
+
+/** Tokens of a finished code block highlighted before (a bounded cache by language and code). */
+export function finishedTokens(code: string, lang: string): readonly (readonly ThemedToken[])[] | undefined {
+  return finishedCache.get(finishedKey(code, lang));
+}
+
+/** Remembers the tokens of a finished code block, so the same block mounted again shows them at once. */
+export function storeFinishedTokens(code: string, lang: string, lines: readonly (readonly ThemedToken[])[]): void {
   if (finishedCache.size >= finishedCacheLimit) {
     const oldest = finishedCache.keys().next().value;
     if (oldest !== undefined) finishedCache.delete(oldest);
   }
-  finishedCache.set(key, result.lines);
-  return result.lines;
+  finishedCache.set(finishedKey(code, lang), lines);
 }

@@ -1,37 +1,30 @@
 /**
- * Highlighting state of one code block.
+ * Highlighting state of one code block. Tokenizing never runs during rendering: it is queued
+ * (`highlight-queue.ts`) and done in short slices between tasks, and the block shows the lines
+ * tokenized so far, the rest as plain text.
  *
- * - A finished block is tokenized once, synchronously, as soon as its grammar is ready
- *   (cached by language and code), so it never shows plain text again after that.
- * - An open (streaming) block is tokenized incrementally at a capped rate: complete lines are
- *   tokenized once, resuming from the grammar state after the previous ones, and only the
- *   partial last line is tokenized again. The result only ever grows, so a highlighted line
- *   never drops back to plain text; lines newer than the last pass show as plain text.
+ * - An open (streaming) block is tokenized incrementally at a capped rate: complete lines once,
+ *   resuming from the grammar state after the previous ones, and the partial last line again
+ *   on each pass (`code-tokens.ts`). Tokens only ever get added, so a highlighted line never
+ *   drops back to plain text.
+ * - When the block is finished, the same tokens are completed (never started over), then
+ *   cached by language and code, so the same block mounted again shows them at once.
  */
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { GrammarState, ThemedToken } from 'shiki/core';
+import { type CodeTokens, createCodeTokens, type TokenLines, tokenizeMore, tokenLines } from './code-tokens';
+import { queueHighlight } from './highlight-queue';
 import {
+  finishedTokens,
   type LanguageStatus,
   languageStatus,
   loadLanguage,
+  storeFinishedTokens,
   subscribeLanguages,
-  tokenize,
-  tokenizeFinished,
 } from './highlighter';
 
 /** Minimum time between two highlighting passes of an open code block. */
 export const openBlockHighlightIntervalMs = 120;
-
-type Lines = readonly (readonly ThemedToken[])[];
-
-interface Incremental {
-  lang: string;
-  /** The text of the complete lines tokenized so far (each ends with `\n`). */
-  committedText: string;
-  committedLines: ThemedToken[][];
-  state: GrammarState | undefined;
-}
 
 function serverStatus(): LanguageStatus {
   return 'idle';
@@ -50,28 +43,58 @@ function useLanguageStatus(lang: string, enabled: boolean): LanguageStatus {
   return status;
 }
 
-/** Extends `incremental` to cover `code`; returns the lines to show. */
-function advance(incremental: Incremental, code: string): Lines | undefined {
-  if (!code.startsWith(incremental.committedText)) {
-    incremental.committedText = '';
-    incremental.committedLines = [];
-    incremental.state = undefined;
-  }
-  const lastNewline = code.lastIndexOf('\n');
-  const complete = code.slice(0, lastNewline + 1);
-  if (complete.length > incremental.committedText.length) {
-    // Tokenize the new complete lines without their final newline, which would add an empty line.
-    const fresh = complete.slice(incremental.committedText.length, -1);
-    const result = tokenize(fresh, incremental.lang, incremental.state);
-    if (!result) return undefined;
-    incremental.committedLines.push(...(result.lines as ThemedToken[][]));
-    incremental.committedText = complete;
-    incremental.state = result.state;
-  }
-  const partial = code.slice(lastNewline + 1);
-  if (partial === '') return [...incremental.committedLines];
-  const tail = tokenize(partial, incremental.lang, incremental.state);
-  return tail ? [...incremental.committedLines, ...tail.lines] : [...incremental.committedLines];
+/** The work of one code block: the latest code to highlight and the tokens so far. */
+interface Work {
+  code: string;
+  lang: string;
+  open: boolean;
+  tokens: CodeTokens;
+  /** When the last pass ended (`performance.now()`), to cap the rate of passes on an open block. */
+  lastPass: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  cancel: (() => void) | undefined;
+  publish: (shown: Shown) => void;
+}
+
+interface Shown {
+  lang: string;
+  lines: TokenLines;
+}
+
+/** One slice of a block's highlighting; true when its lines are shown. */
+function runPass(work: Work, deadline: number): boolean {
+  if (work.tokens.lang !== work.lang) work.tokens = createCodeTokens(work.lang);
+  const final = !work.open;
+  // The parser ends an open block's code with a newline, but its last line may still grow: it
+  // is tokenized as the partial line until the next one starts, so complete lines stay final.
+  const code = final || !work.code.endsWith('\n') ? work.code : work.code.slice(0, -1);
+  if (!tokenizeMore(work.tokens, code, final, deadline)) return false;
+  work.cancel = undefined;
+  work.lastPass = performance.now();
+  if (work.tokens.failed) return true;
+  const lines = tokenLines(work.tokens, code);
+  if (final) storeFinishedTokens(work.code, work.lang, lines);
+  work.publish({ lang: work.lang, lines });
+  return true;
+}
+
+/** Queues a pass over the latest code, unless one is queued already (it will see that code). */
+function requestPass(work: Work): void {
+  if (work.cancel || work.timer) return;
+  const wait = work.open ? openBlockHighlightIntervalMs - (performance.now() - work.lastPass) : 0;
+  const queue = () => {
+    work.timer = undefined;
+    work.cancel = queueHighlight((deadline) => runPass(work, deadline));
+  };
+  if (wait <= 0) queue();
+  else work.timer = setTimeout(queue, wait);
+}
+
+function stop(work: Work): void {
+  clearTimeout(work.timer);
+  work.timer = undefined;
+  work.cancel?.();
+  work.cancel = undefined;
 }
 
 /**
@@ -82,34 +105,33 @@ export function useCodeHighlight(
   code: string,
   lang: string,
   options: { enabled: boolean; open: boolean },
-): Lines | undefined {
+): TokenLines | undefined {
   const status = useLanguageStatus(lang, options.enabled);
   const ready = options.enabled && status === 'ready';
-  const incremental = useRef<Incremental | undefined>(undefined);
-  const [openLines, setOpenLines] = useState<Lines | undefined>(undefined);
-  const lastPass = useRef(0);
+  const cached = ready && !options.open ? finishedTokens(code, lang) : undefined;
+  const [shown, setShown] = useState<Shown | undefined>(undefined);
+  const work = useRef<Work | null>(null);
+  work.current ??= {
+    code,
+    lang,
+    open: options.open,
+    tokens: createCodeTokens(lang),
+    lastPass: Number.NEGATIVE_INFINITY,
+    timer: undefined,
+    cancel: undefined,
+    publish: setShown,
+  };
 
   useEffect(() => {
-    if (!ready || !options.open) return;
-    if (incremental.current?.lang !== lang) {
-      incremental.current = { lang, committedText: '', committedLines: [], state: undefined };
-    }
-    const state = incremental.current;
-    const run = () => {
-      lastPass.current = Date.now();
-      const lines = advance(state, code);
-      if (lines) setOpenLines(lines);
-    };
-    const wait = openBlockHighlightIntervalMs - (Date.now() - lastPass.current);
-    if (wait <= 0) {
-      run();
-      return;
-    }
-    const timer = setTimeout(run, wait);
-    return () => clearTimeout(timer);
-  }, [ready, options.open, lang, code]);
+    const current = work.current as Work;
+    current.code = code;
+    current.lang = lang;
+    current.open = options.open;
+    if (ready && !cached) requestPass(current);
+    else stop(current);
+  }, [ready, cached, lang, code, options.open]);
+  useEffect(() => () => stop(work.current as Work), []);
 
   if (!ready) return undefined;
-  if (!options.open) return tokenizeFinished(code, lang) ?? openLines;
-  return openLines;
+  return cached ?? (shown?.lang === lang ? shown.lines : undefined);
 }

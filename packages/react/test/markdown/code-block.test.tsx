@@ -121,4 +121,17 @@ describe('code blocks', () => {
     );
     expect(screen.getByRole('button', { name: 'Copier le code' })).toBeTruthy();
   });
+
+  it('highlight outside rendering, then show the cached tokens at once when mounted again', async () => {
+    await loadLanguage('ts');
+    const markdown = '```ts\nconst cached: boolean = true;\nexport { cached };\n```';
+    const first = render(<Markdown>{markdown}</Markdown>);
+    const pre = first.container.querySelector('pre') as HTMLPreElement;
+    // The grammar is ready, yet the render itself does not tokenize: plain text first.
+    expect(highlightedSpans(pre)).toHaveLength(0);
+    await waitFor(() => expect(highlightedSpans(pre).length).toBeGreaterThan(3));
+    first.unmount();
+    const second = render(<Markdown>{markdown}</Markdown>);
+    expect(highlightedSpans(second.container.querySelector('pre') as HTMLPreElement).length).toBeGreaterThan(3);
+  });
 });

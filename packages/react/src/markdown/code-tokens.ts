@@ -1,0 +1,67 @@
+/**
+ * Incremental tokens of one code block. Complete lines are tokenized once, in chunks sized to
+ * the time left, each resuming from the grammar state after the previous one; the partial last
+ * line of a growing block is tokenized again on each pass. Tokens only ever get added, so a
+ * line once highlighted stays highlighted while the block grows.
+ */
+
+import type { GrammarState, ThemedToken } from 'shiki/core';
+import { tokenize } from './highlighter';
+
+export type TokenLines = readonly (readonly ThemedToken[])[];
+
+export interface CodeTokens {
+  lang: string;
+  /** The text tokenized so far: whole lines, each with its `\n` (the last may lack it once final). */
+  text: string;
+  lines: (readonly ThemedToken[])[];
+  state: GrammarState | undefined;
+  /** Measured cost, to size the next chunk to the time left. */
+  msPerChar: number;
+  /** The language could not tokenize this code: leave it plain. */
+  failed: boolean;
+}
+
+export function createCodeTokens(lang: string): CodeTokens {
+  return { lang, text: '', lines: [], state: undefined, msPerChar: 0.01, failed: false };
+}
+
+/**
+ * Tokenizes more lines of `code` until `deadline` (a `performance.now()` time): its complete
+ * lines, or all of it when `final`. At least one chunk runs per call. Returns true when done.
+ */
+export function tokenizeMore(tokens: CodeTokens, code: string, final: boolean, deadline: number): boolean {
+  if (!code.startsWith(tokens.text)) Object.assign(tokens, createCodeTokens(tokens.lang));
+  const end = final ? code.length : code.lastIndexOf('\n') + 1;
+  let first = true;
+  while (!tokens.failed && tokens.text.length < end) {
+    const started = performance.now();
+    if (!first && started >= deadline) return false;
+    first = false;
+    const start = tokens.text.length;
+    const wanted = Math.max(1, Math.floor((deadline - started) / tokens.msPerChar));
+    const newline = code.indexOf('\n', Math.min(start + wanted, end) - 1);
+    const chunkEnd = newline === -1 || newline + 1 > end ? end : newline + 1;
+    const chunk = code.slice(start, chunkEnd);
+    // Without its final newline, which would add an empty line.
+    const result = tokenize(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk, tokens.lang, tokens.state);
+    if (!result) {
+      tokens.failed = true;
+      break;
+    }
+    for (const line of result.lines) tokens.lines.push(line);
+    tokens.text = code.slice(0, chunkEnd);
+    tokens.state = result.state;
+    const perChar = (performance.now() - started) / Math.max(1, chunk.length);
+    tokens.msPerChar = Math.max(0.0005, (tokens.msPerChar + perChar) / 2);
+  }
+  return true;
+}
+
+/** The lines to show for `code` once `tokenizeMore` is done: the tokenized lines, plus the partial last one. */
+export function tokenLines(tokens: CodeTokens, code: string): TokenLines {
+  const partial = code.slice(tokens.text.length);
+  if (partial === '' || partial.includes('\n')) return tokens.lines.slice();
+  const tail = tokenize(partial, tokens.lang, tokens.state);
+  return tail ? [...tokens.lines, ...tail.lines] : tokens.lines.slice();
+}

@@ -1,0 +1,50 @@
+import { Markdown } from '@rivulet/react';
+import { render, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { loadLanguage } from '../../src/markdown/highlighter';
+
+const tokenized = vi.hoisted(() => ({ chars: 0 }));
+
+vi.mock('../../src/markdown/highlighter', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/markdown/highlighter')>();
+  return {
+    ...original,
+    tokenize: (code: string, ...rest: [string, never?]) => {
+      tokenized.chars += code.length;
+      return original.tokenize(code, ...rest);
+    },
+  };
+});
+
+/** The code text covered by highlighted tokens, line by line. */
+function highlightedText(pre: Element): string {
+  return [...pre.querySelectorAll('.line')]
+    .map((line) => [...line.querySelectorAll('span[style]')].map((span) => span.textContent).join(''))
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+describe('highlighting work', () => {
+  it('tokenizes each line of a streamed code block about once, and finishes from there', async () => {
+    await loadLanguage('python');
+    const lines = Array.from({ length: 30 }, (_, index) => `value_${index} = compute(${index}) + ${index * 7}`);
+    const code = `${lines.join('\n')}\n`;
+    const longest = Math.max(...lines.map((line) => line.length));
+    const view = render(<Markdown streaming>{'```python\n'}</Markdown>);
+    const pre = () => view.container.querySelector('pre') as HTMLPreElement;
+    tokenized.chars = 0;
+    let passes = 0;
+    // Pieces that end mid-line, and a highlighting pass after each: the worst case for repeated work.
+    for (let end = 45; end < code.length + 45; end += 45) {
+      const shown = code.slice(0, end);
+      view.rerender(<Markdown streaming>{`\`\`\`python\n${shown}`}</Markdown>);
+      await waitFor(() => expect(highlightedText(pre())).toBe(shown.replace(/\n+$/, '')), { timeout: 5000 });
+      passes += 1;
+    }
+    view.rerender(<Markdown>{`\`\`\`python\n${code}\`\`\`\n`}</Markdown>);
+    await waitFor(() => expect(highlightedText(pre())).toBe(code.slice(0, -1)));
+    // Complete lines once, plus the partial last line of each pass.
+    expect(tokenized.chars).toBeLessThanOrEqual(code.length + passes * longest);
+    expect(tokenized.chars).toBeGreaterThanOrEqual(code.length - lines.length);
+  }, 30_000);
+});
