@@ -80,40 +80,50 @@ export function handleEmphasis(context: InlineContext, index: number): number {
 
 /**
  * Pair the delimiter runs on the stack, closers from left to right, each with the nearest opener
- * that fits. Delimiters between a pair stay literal and leave the stack, as do
- * spent runs and closers that found nothing; what remains are openers still waiting for a closer.
+ * that fits. Delimiters between a pair stay literal and leave the stack, as do spent runs and
+ * closers that found nothing; what remains are openers still waiting for a closer.
+ * Runs are linked to the nearest live run before them, so a long paragraph of pairs stays linear.
  */
-function pairDelimiters(stack: InlineContext['stack']): void {
-  for (let closerAt = 0; closerAt < stack.length; closerAt += 1) {
-    const closer = stack[closerAt];
-    if (closer?.kind !== 'emphasis' || !closer.canClose) continue;
-    for (let openerAt = closerAt - 1; openerAt >= 0 && closer.remaining > 0; openerAt -= 1) {
-      const opener = stack[openerAt];
-      if (opener?.kind !== 'emphasis' || !opener.canOpen || opener.char !== closer.char) continue;
-      if (opener.remaining === 0 || !canPair(opener, closer)) continue;
+function pairDelimiters(context: InlineContext): void {
+  const runs = context.stack.filter((marker): marker is EmphasisMarker => marker.kind === 'emphasis');
+  const isLive = runs.map(() => true);
+  const previous = runs.map((_, index) => index - 1);
+  for (let closerAt = 0; closerAt < runs.length; closerAt += 1) {
+    const before = closerAt - 1;
+    if (before >= 0 && !isLive[before]) previous[closerAt] = previous[before] ?? -1;
+    const closer = runs[closerAt];
+    if (!closer?.canClose) continue;
+    let openerAt = previous[closerAt] ?? -1;
+    while (openerAt >= 0 && closer.remaining > 0) {
+      const opener = runs[openerAt];
+      if (!opener?.canOpen || opener.char !== closer.char || opener.remaining === 0 || !canPair(opener, closer)) {
+        openerAt = previous[openerAt] ?? -1;
+        continue;
+      }
       const used = opener.remaining >= 2 && closer.remaining >= 2 ? 2 : 1;
       opener.remaining -= used;
       closer.remaining -= used;
       closer.start += used;
-      const kept = stack.slice(openerAt + 1, closerAt).filter((marker) => marker.kind !== 'emphasis');
-      stack.splice(openerAt + 1, closerAt - openerAt - 1, ...kept);
-      closerAt = openerAt + 1 + kept.length;
-      if (opener.remaining === 0) {
-        stack.splice(openerAt, 1);
-        closerAt -= 1;
+      for (let between = previous[closerAt] ?? -1; between > openerAt; between = previous[between] ?? -1) {
+        isLive[between] = false;
       }
-      openerAt = closerAt;
+      isLive[openerAt] = opener.remaining > 0;
+      previous[closerAt] = opener.remaining > 0 ? openerAt : (previous[openerAt] ?? -1);
+      openerAt = previous[closerAt] ?? -1;
     }
-    if (closer.remaining === 0 || !closer.canOpen) {
-      stack.splice(closerAt, 1);
-      closerAt -= 1;
-    }
+    if (closer.remaining === 0 || !closer.canOpen) isLive[closerAt] = false;
   }
+  const dead = new Set(runs.filter((_, index) => !isLive[index]));
+  let kept = 0;
+  for (const marker of context.stack) {
+    if (marker.kind !== 'emphasis' || !dead.has(marker)) context.stack[kept++] = marker;
+  }
+  context.stack.length = kept;
 }
 
 /** Pair what is left once the whole text is scanned, and hide a trailing run no pair used. */
 export function finishEmphasis(context: InlineContext): void {
-  pairDelimiters(context.stack);
+  pairDelimiters(context);
   const trailing = context.trailingRun;
   if (!trailing || (trailing.marker && trailing.marker.remaining !== trailing.marker.length)) return;
   context.deletions.push([trailing.start, trailing.end]);
