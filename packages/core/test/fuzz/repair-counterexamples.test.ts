@@ -61,6 +61,16 @@ describe('repairMarkdown counterexamples', () => {
     },
   );
 
+  it.each([
+    ['> ***[*`c`*](https://e.com/a_b)~~_$_~~***$'],
+    ['**a* *👍*.[~:~](u)*.'],
+    ['# ****[***:***](https://e.com/a_b)****'],
+    ['> **[**!** ~!~](https://e.com/a_b)**'],
+    ['- **~~_&amp;_~~**日本 z'],
+  ])('emphasis nested around punctuation, links and strikethrough: %j is left as it is', (text) => {
+    expect(repairMarkdown(text)).toBe(text);
+  });
+
   it('the rule of three counts the delimiters still unused: `**A*!*$` is left as it is', () => {
     expect(repairMarkdown('**A*!*$')).toBe('**A*!*$');
     expect(nodeTypes('**A*!*$').filter((type) => type === 'emphasis')).toHaveLength(2);
