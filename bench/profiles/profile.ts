@@ -8,6 +8,7 @@
  *   PROFILE_RENDERER=streamdown PROFILE_SIZE=200k npx tsx bench/profiles/profile.ts
  *   PROFILE_SLOW_MS=16 ...                           # also: self time inside flushes slower than this
  *   PROFILE_SKIP_BUILD=1 ...                         # reuse the last build
+ *   PROFILE_CSS='.x { … }' ...                        # extra stylesheet, to try a CSS change
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,6 +140,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/index.html`, { waitUntil: 'load' });
+  if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
