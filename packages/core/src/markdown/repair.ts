@@ -18,8 +18,12 @@ export interface RepairOptions {
   math?: boolean;
 }
 
-/** Rounds of repair until the text settles (see `repairMarkdown`). */
-const MAX_ROUNDS = 4;
+/**
+ * Rounds of repair until the text settles (see `repairMarkdown`). A round peels at most one layer of
+ * empty trailing markers (`|*_**` + a backtick needs five), and each round only reads the tail block,
+ * so the cap is generous; it only bounds pathological input.
+ */
+const MAX_ROUNDS = 64;
 
 function repairOnce(text: string, math: boolean): { text: string; hidLine: boolean } {
   const state = createScanState();

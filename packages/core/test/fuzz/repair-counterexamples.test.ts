@@ -44,6 +44,13 @@ describe('repairMarkdown counterexamples', () => {
     expect(repairMarkdown(once, options)).toBe(once);
   });
 
+  it('many layers of empty trailing markers settle in one call', () => {
+    const text = '|*_**`';
+    const once = repairMarkdown(text);
+    expect(once).toBe('');
+    expect(repairMarkdown(once)).toBe(once);
+  });
+
   it('an escaped backslash at the tail of emphasis: the closer is not escaped', () => {
     expect(nodeTypes(repairMarkdown('*a\\\\ '))).toContain('emphasis');
   });
