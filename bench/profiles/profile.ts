@@ -9,9 +9,11 @@
  *   PROFILE_SLOW_MS=16 ...                           # also: self time inside flushes slower than this
  *   PROFILE_SKIP_BUILD=1 ...                         # reuse the last build
  *   PROFILE_CSS='.x { … }' ...                        # extra stylesheet, to try a CSS change
+ *   PROFILE_RUN=raf ...                              # the rAF-driven run (1,000 deltas/s) instead
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CDPSession as Cdp, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser } from '../src/runner/browser';
 import { benchRoot, config, readFixture } from '../src/runner/config';
@@ -134,17 +136,19 @@ function print(title: string, rows: [string, number][]): void {
   for (const [name, ms] of rows) console.log(`${ms.toFixed(1).padStart(9)} ms  ${name}`);
 }
 
-const server = await serveDirectory(outDir);
-const browser = await launchBrowser();
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/index.html`, { waitUntil: 'load' });
-  if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+async function profileRaf(page: Page, cdp: Cdp): Promise<void> {
+  const options = { renderer, text: readFixture(size), seed: 1, deltasPerSecond: config.rafDeltasPerSecond };
+  const result = await page.evaluate((o) => window.bench!.runRaf(o), options);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const long = result.frameIntervals.map((ms, index) => [index, ms] as const).filter(([, ms]) => ms > 20);
+  console.log(`${renderer} ${size} rAF: ${result.frameIntervals.length} frames, ${long.length} over 20 ms:`);
+  console.log(long.map(([index, ms]) => `${index}: ${ms.toFixed(0)}`).join(', '));
+  const all = summarize(profile, () => true);
+  print('self time', all.self);
+  print('total time', all.total);
+}
+
+async function profileStream(page: Page, cdp: Cdp): Promise<void> {
   const options = {
     renderer,
     text: readFixture(size),
@@ -181,6 +185,21 @@ try {
     print(`total time inside flushes over ${slowMs} ms`, slow.total);
   }
   console.log(`\nprofile written to ${file}`);
+}
+
+const server = await serveDirectory(outDir);
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/index.html`, { waitUntil: 'load' });
+  if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  if (process.env.PROFILE_RUN === 'raf') await profileRaf(page, cdp);
+  else await profileStream(page, cdp);
 } finally {
   await browser.close();
   await server.close();
