@@ -29,11 +29,15 @@ const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const probe = fileURLToPath(new URL('./load-probe.mjs', import.meta.url));
 
 async function runProbe(): Promise<ProbeResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=@rivulet/source', '--import', 'tsx', probe], {
-    cwd: packageRoot,
-    timeout: 60_000,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--conditions=@rivulet/source', '--import', 'tsx', probe],
+    {
+      cwd: packageRoot,
+      timeout: 60_000,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return JSON.parse(stdout) as ProbeResult;
 }
 
