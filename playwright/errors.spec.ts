@@ -40,4 +40,17 @@ test.describe('errors', () => {
     await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
     await expect.poll(() => chat.counts()).toMatchObject({ dropped: 1 });
   });
+
+  test('a stall past idleTimeoutMs fails with a timeout, keeps the text and aborts the request', async ({
+    openChat,
+  }) => {
+    const chat = await openChat('answer=overview&stallAfter=30&tps=200&idle=1500');
+    await chat.send('Explain streaming');
+    const errorRow = chat.answer.locator('[data-rivulet-error]');
+    await expect(errorRow).toContainText('1500 ms', { timeout: 10_000 });
+    await expect(chat.answer).toHaveAttribute('data-status', 'error');
+    await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
+    await expect(chat.page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect.poll(() => chat.counts()).toMatchObject({ started: 1, aborted: 1 });
+  });
 });

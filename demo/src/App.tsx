@@ -62,7 +62,13 @@ export function App() {
           onTheme={(theme) => setSettings((current) => ({ ...current, theme }))}
         />
         <section className="demo-chat" aria-label="Chat">
-          <ChatWindow api={endpoint} theme={settings.theme} showUsage autoFocus />
+          <ChatWindow
+            api={endpoint}
+            theme={settings.theme}
+            idleTimeoutMs={settings.idleTimeoutMs}
+            showUsage
+            autoFocus
+          />
         </section>
       </main>
     </div>

@@ -7,6 +7,8 @@ export type Theme = 'light' | 'dark';
 
 export interface Settings {
   theme: Theme;
+  /** `?idle=ms`: the chat's `idleTimeoutMs` (silence longer than this fails the answer). */
+  idleTimeoutMs: number | undefined;
   /** Mock controls forwarded to `/api/chat` (scenario, format, tps, errorAfter, run, ...). */
   controls: URLSearchParams;
 }
@@ -14,13 +16,16 @@ export interface Settings {
 export function readSettings(search: string): Settings {
   const params = new URLSearchParams(search);
   const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  const idle = Number(params.get('idle'));
   params.delete('theme');
-  return { theme, controls: params };
+  params.delete('idle');
+  return { theme, idleTimeoutMs: idle > 0 ? idle : undefined, controls: params };
 }
 
 export function writeSettings(settings: Settings): string {
   const params = new URLSearchParams(settings.controls);
   if (settings.theme === 'dark') params.set('theme', 'dark');
+  if (settings.idleTimeoutMs) params.set('idle', String(settings.idleTimeoutMs));
   const query = params.toString();
   return query ? `?${query}` : '';
 }
