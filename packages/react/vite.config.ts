@@ -24,6 +24,23 @@ export default defineConfig({
       },
     },
   ],
+  // The highlighting worker is inlined as a string (see src/markdown/highlight-worker-start.ts):
+  // minified, since no consumer bundler will touch it.
+  // minified, since no consumer bundler will touch it, and without a source map comment a blob
+  // URL could not resolve.
+  worker: {
+    rollupOptions: { output: { minify: true } },
+    plugins: () => [
+      {
+        name: 'rivulet-worker-no-source-map-comment',
+        generateBundle(_options, bundle) {
+          for (const chunk of Object.values(bundle)) {
+            if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
+          }
+        },
+      },
+    ],
+  },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
     outDir: 'dist',

@@ -2,6 +2,8 @@ export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
 export { ChatWindow } from './chat/ChatWindow';
 export type { ChatWindowLabels } from './chat/labels';
 export type { MarkdownLabels } from './markdown/context';
+export type { HighlightingOptions } from './markdown/highlighter';
+export { configureHighlighting } from './markdown/highlighter';
 export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/Markdown';
 export { Markdown } from './markdown/Markdown';
 export type { StopButtonProps } from './StopButton';

@@ -8,6 +8,7 @@ it('exports exactly the public API', () => {
     'Markdown',
     'StopButton',
     'TypingCursor',
+    'configureHighlighting',
     'useChat',
     'useStream',
   ]);

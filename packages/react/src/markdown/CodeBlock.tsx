@@ -8,9 +8,9 @@
 
 import type { Element } from 'hast';
 import { type ComponentPropsWithoutRef, memo, useContext } from 'react';
-import type { ThemedToken } from 'shiki/core';
 import { TypingCursor } from '../TypingCursor';
 import { CopyButton } from './CopyButton';
+import type { TokenLine, TokenLines } from './code-tokens';
 import { MarkdownSettingsContext, OpenBlockContext } from './context';
 import { hasCursorChild, hastText } from './render-hast';
 import { useCodeHighlight } from './use-code-highlight';
@@ -34,7 +34,7 @@ function languageOf(code: Element | undefined): string {
   return '';
 }
 
-function tokensText(tokens: readonly ThemedToken[]): string {
+function tokensText(tokens: TokenLine): string {
   let text = '';
   for (const token of tokens) text += token.content;
   return text;
@@ -42,7 +42,7 @@ function tokensText(tokens: readonly ThemedToken[]): string {
 
 interface LineProps {
   text: string;
-  tokens: readonly ThemedToken[] | undefined;
+  tokens: TokenLine | undefined;
 }
 
 /** One line: its highlighted tokens while they still match the text, then the rest as plain text. */
@@ -62,7 +62,7 @@ const Line = memo(function Line({ text, tokens }: LineProps) {
   );
 });
 
-function HighlightedCode({ code, lines }: { code: string; lines: readonly (readonly ThemedToken[])[] }) {
+function HighlightedCode({ code, lines }: { code: string; lines: TokenLines }) {
   const textLines = code.split('\n');
   const out: React.ReactNode[] = [];
   textLines.forEach((text, index) => {

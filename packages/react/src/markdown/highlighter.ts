@@ -1,23 +1,37 @@
 /**
- * One shared shiki highlighter, built from shiki's fine-grained core with the JavaScript regex
- * engine (no WebAssembly), loaded on first use. Grammars are imported one by one when a code
- * block first asks for them, and the themes (`github-light` and `github-dark`, as dual themes
- * exposed through CSS variables) with the core. Nothing here runs at module load.
+ * Code highlighting state shared by every `<Markdown>` on the page: which languages are ready,
+ * where tokenizing runs (a worker when possible, see `highlight-backend.ts`), and a cache of
+ * finished blocks. Grammars are imported one by one when a code block first asks for them, the
+ * themes and shiki's core with the first one. Nothing here runs at module load.
  *
  * Language state is observable (`subscribeLanguages`) so code blocks can re-render when their
- * grammar becomes ready; once ready, tokenizing is synchronous (callers run it in slices, see
- * `highlight-queue.ts`).
+ * grammar becomes ready.
  */
 
-import type { GrammarState, HighlighterCore, ThemedToken } from 'shiki/core';
+import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
+import type { TokenLines } from './code-tokens';
+import type { HighlightBackend, HighlightSession } from './highlight-backend';
+import { createMainThreadBackend } from './highlight-main-thread';
+import { createWorkerBackend } from './highlight-worker-backend';
 
 /** Status of one language: a code block shows plain text until it is `'ready'`. */
 export type LanguageStatus = 'idle' | 'loading' | 'ready' | 'unavailable';
 
-const themes = { light: 'github-light', dark: 'github-dark' } as const;
+/** Options of `configureHighlighting`. */
+export interface HighlightingOptions {
+  /**
+   * Tokenize code in a Web Worker (started from a blob URL), keeping the main thread free for
+   * streaming and input. Default `true`; `false` tokenizes on the main thread in short slices.
+   * Without `Worker`, or when the worker cannot start (e.g. a Content Security Policy without
+   * `worker-src blob:`), Rivulet falls back to the main thread by itself.
+   */
+  worker?: boolean | undefined;
+}
 
-let highlighterPromise: Promise<HighlighterCore> | undefined;
-let highlighter: HighlighterCore | undefined;
+let useWorker = true;
+let backendPromise: Promise<HighlightBackend> | undefined;
+let backend: HighlightBackend | undefined;
+
 /** Requested name (lower case) -> status; `resolved` maps it to the grammar's own name. */
 const statuses = new Map<string, LanguageStatus>();
 const resolved = new Map<string, string>();
@@ -27,21 +41,62 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-function loadHighlighter(): Promise<HighlighterCore> {
-  highlighterPromise ??= (async () => {
-    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
-      import('shiki/core'),
-      import('shiki/engine/javascript'),
-    ]);
-    const instance = await createHighlighterCore({
-      themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
-      langs: [],
-      engine: createJavaScriptRegexEngine(),
-    });
-    highlighter = instance;
+async function loadThemes(): Promise<ThemeRegistrationAny[]> {
+  const [light, dark] = await Promise.all([
+    import('shiki/themes/github-light.mjs'),
+    import('shiki/themes/github-dark.mjs'),
+  ]);
+  return [light.default, dark.default];
+}
+
+function forget(): void {
+  backend = undefined;
+  backendPromise = undefined;
+  statuses.clear();
+  resolved.clear();
+}
+
+/** The worker failed: start over on the main thread. Blocks reload their languages on the notice. */
+function workerFailed(): void {
+  useWorker = false;
+  forget();
+  notify();
+}
+
+function loadBackend(): Promise<HighlightBackend> {
+  backendPromise ??= (async () => {
+    let instance: HighlightBackend | undefined;
+    if (useWorker && typeof Worker !== 'undefined') {
+      try {
+        instance = await createWorkerBackend(loadThemes, workerFailed);
+      } catch {
+        useWorker = false;
+      }
+    }
+    instance ??= createMainThreadBackend(loadThemes);
+    backend = instance;
     return instance;
   })();
-  return highlighterPromise;
+  return backendPromise;
+}
+
+/**
+ * Chooses where code is tokenized, for every `<Markdown>` on the page. Call it before the first
+ * code block renders; calling it later starts highlighting over with the new setting.
+ */
+export function configureHighlighting(options: HighlightingOptions): void {
+  const worker = options.worker ?? true;
+  if (worker === useWorker) return;
+  useWorker = worker;
+  if (backendPromise) {
+    forget();
+    notify();
+  }
+}
+
+/** Where tokenizing currently runs, once the first language has loaded. */
+export function highlightingBackend(): HighlightBackend['kind'] | undefined {
+  return backend?.kind;
 }
 
 /** The status of `lang` (a fence's info string language, any case). */
@@ -57,6 +112,14 @@ export function subscribeLanguages(listener: () => void): () => void {
   };
 }
 
+async function grammarsOf(key: string): Promise<LanguageRegistration[] | undefined> {
+  const { bundledLanguages } = await import('shiki/langs');
+  const loader = Object.hasOwn(bundledLanguages, key)
+    ? bundledLanguages[key as keyof typeof bundledLanguages]
+    : undefined;
+  return loader ? (await loader()).default : undefined;
+}
+
 /**
  * Loads the highlighter and the grammar of `lang`. Resolves to the final status; unknown
  * languages and grammars that fail to load become `'unavailable'` silently (plain text).
@@ -69,7 +132,7 @@ export async function loadLanguage(lang: string): Promise<LanguageStatus> {
     return new Promise((resolve) => {
       const unsubscribe = subscribeLanguages(() => {
         const status = languageStatus(key);
-        if (status === 'ready' || status === 'unavailable') {
+        if (status !== 'loading') {
           unsubscribe();
           resolve(status);
         }
@@ -77,56 +140,34 @@ export async function loadLanguage(lang: string): Promise<LanguageStatus> {
     });
   }
   statuses.set(key, 'loading');
+  const loading = loadBackend();
   let status: LanguageStatus = 'unavailable';
+  let name: string | undefined;
   try {
-    const [instance, { bundledLanguages }] = await Promise.all([loadHighlighter(), import('shiki/langs')]);
-    const loader = Object.hasOwn(bundledLanguages, key)
-      ? bundledLanguages[key as keyof typeof bundledLanguages]
-      : undefined;
-    if (loader) {
-      const grammars = (await loader()).default;
-      await instance.loadLanguage(...grammars);
-      const name = grammars[grammars.length - 1]?.name ?? key;
-      // Compiling a grammar the JavaScript engine cannot handle throws here, not later.
-      instance.codeToTokens('', { lang: name, themes, defaultColor: false });
-      resolved.set(key, name);
-      status = 'ready';
-    }
+    const [instance, grammars] = await Promise.all([loading, grammarsOf(key)]);
+    name = grammars ? await instance.addLanguage(key, grammars) : undefined;
+    if (backendPromise !== loading) return loadLanguage(lang); // started over meanwhile
+    if (name) status = 'ready';
   } catch {
     status = 'unavailable';
   }
+  if (name) resolved.set(key, name);
   statuses.set(key, status);
   notify();
   return status;
 }
 
-/** Tokens of complete lines and the grammar state after them, to resume tokenizing from. */
-export interface TokenizedCode {
-  readonly lines: readonly (readonly ThemedToken[])[];
-  readonly state: GrammarState | undefined;
-}
-
 /**
- * Tokenizes `code` synchronously, optionally resuming from `state`. Returns `undefined` when
- * the language is not ready (call `loadLanguage` first).
+ * A highlighting session for one code block in `lang`, or `undefined` when the language is
+ * not ready (call `loadLanguage` first).
  */
-export function tokenize(code: string, lang: string, state?: GrammarState): TokenizedCode | undefined {
+export function openHighlightSession(lang: string): HighlightSession | undefined {
   const name = resolved.get(lang.toLowerCase());
-  if (!highlighter || !name || languageStatus(lang) !== 'ready') return undefined;
-  try {
-    const result = highlighter.codeToTokens(code, {
-      lang: name,
-      themes,
-      defaultColor: false,
-      ...(state ? { grammarState: state } : {}),
-    });
-    return { lines: result.tokens, state: result.grammarState };
-  } catch {
-    return undefined;
-  }
+  if (!backend || !name || languageStatus(lang) !== 'ready') return undefined;
+  return backend.openSession(name);
 }
 
-const finishedCache = new Map<string, readonly (readonly ThemedToken[])[]>();
+const finishedCache = new Map<string, TokenLines>();
 const finishedCacheLimit = 200;
 
 function finishedKey(code: string, lang: string): string {
@@ -134,12 +175,12 @@ function finishedKey(code: string, lang: string): string {
 }
 
 /** Tokens of a finished code block highlighted before (a bounded cache by language and code). */
-export function finishedTokens(code: string, lang: string): readonly (readonly ThemedToken[])[] | undefined {
+export function finishedTokens(code: string, lang: string): TokenLines | undefined {
   return finishedCache.get(finishedKey(code, lang));
 }
 
 /** Remembers the tokens of a finished code block, so the same block mounted again shows them at once. */
-export function storeFinishedTokens(code: string, lang: string, lines: readonly (readonly ThemedToken[])[]): void {
+export function storeFinishedTokens(code: string, lang: string, lines: TokenLines): void {
   if (finishedCache.size >= finishedCacheLimit) {
     const oldest = finishedCache.keys().next().value;
     if (oldest !== undefined) finishedCache.delete(oldest);

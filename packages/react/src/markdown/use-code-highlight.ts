@@ -1,7 +1,7 @@
 /**
- * Highlighting state of one code block. Tokenizing never runs during rendering: it is queued
- * (`highlight-queue.ts`) and done in short slices between tasks, and the block shows the lines
- * tokenized so far, the rest as plain text.
+ * Highlighting state of one code block. Tokenizing never runs during rendering: it runs in the
+ * highlighting worker (or, as a fallback, in short slices on the main thread), and the block
+ * shows the lines tokenized so far, the rest as plain text.
  *
  * - An open (streaming) block is tokenized incrementally at a capped rate: complete lines once,
  *   resuming from the grammar state after the previous ones, and the partial last line again
@@ -12,13 +12,14 @@
  */
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { type CodeTokens, createCodeTokens, type TokenLines, tokenizeMore, tokenLines } from './code-tokens';
-import { queueHighlight } from './highlight-queue';
+import type { TokenLines } from './code-tokens';
+import type { HighlightSession } from './highlight-backend';
 import {
   finishedTokens,
   type LanguageStatus,
   languageStatus,
   loadLanguage,
+  openHighlightSession,
   storeFinishedTokens,
   subscribeLanguages,
 } from './highlighter';
@@ -43,16 +44,19 @@ function useLanguageStatus(lang: string, enabled: boolean): LanguageStatus {
   return status;
 }
 
-/** The work of one code block: the latest code to highlight and the tokens so far. */
+/** The work of one code block: the latest code to highlight and where its tokens are kept. */
 interface Work {
   code: string;
   lang: string;
   open: boolean;
-  tokens: CodeTokens;
+  session: HighlightSession | undefined;
+  /** The language of `session`: a new language needs a new session. */
+  sessionLang: string;
+  /** A pass is running; when it ends, the latest code gets the next one. */
+  busy: boolean;
   /** When the last pass ended (`performance.now()`), to cap the rate of passes on an open block. */
   lastPass: number;
   timer: ReturnType<typeof setTimeout> | undefined;
-  cancel: (() => void) | undefined;
   publish: (shown: Shown) => void;
 }
 
@@ -61,40 +65,54 @@ interface Shown {
   lines: TokenLines;
 }
 
-/** One slice of a block's highlighting; true when its lines are shown. */
-function runPass(work: Work, deadline: number): boolean {
-  if (work.tokens.lang !== work.lang) work.tokens = createCodeTokens(work.lang);
-  const final = !work.open;
+function sessionFor(work: Work): HighlightSession | undefined {
+  if (work.session && work.sessionLang === work.lang) return work.session;
+  work.session?.dispose();
+  work.session = openHighlightSession(work.lang);
+  work.sessionLang = work.lang;
+  return work.session;
+}
+
+/** One pass over the latest code; when it ends, another if the code changed meanwhile. */
+function runPass(work: Work): void {
+  const session = sessionFor(work);
+  if (!session) return;
+  const { code, lang, open } = work;
   // The parser ends an open block's code with a newline, but its last line may still grow: it
   // is tokenized as the partial line until the next one starts, so complete lines stay final.
-  const code = final || !work.code.endsWith('\n') ? work.code : work.code.slice(0, -1);
-  if (!tokenizeMore(work.tokens, code, final, deadline)) return false;
-  work.cancel = undefined;
-  work.lastPass = performance.now();
-  if (work.tokens.failed) return true;
-  const lines = tokenLines(work.tokens, code);
-  if (final) storeFinishedTokens(work.code, work.lang, lines);
-  work.publish({ lang: work.lang, lines });
-  return true;
+  const text = !open || !code.endsWith('\n') ? code : code.slice(0, -1);
+  work.busy = true;
+  session.run(text, !open, (lines) => {
+    if (work.session !== session) return; // stopped meanwhile
+    work.busy = false;
+    work.lastPass = performance.now();
+    if (lines) {
+      if (!open) storeFinishedTokens(code, lang, lines);
+      work.publish({ lang, lines });
+    }
+    if (lines && (work.code !== code || work.open !== open || work.lang !== lang)) requestPass(work);
+  });
 }
 
-/** Queues a pass over the latest code, unless one is queued already (it will see that code). */
+/** Starts a pass over the latest code, unless one is running or due (it will see that code). */
 function requestPass(work: Work): void {
-  if (work.cancel || work.timer) return;
+  if (work.busy || work.timer) return;
   const wait = work.open ? openBlockHighlightIntervalMs - (performance.now() - work.lastPass) : 0;
-  const queue = () => {
-    work.timer = undefined;
-    work.cancel = queueHighlight((deadline) => runPass(work, deadline));
-  };
-  if (wait <= 0) queue();
-  else work.timer = setTimeout(queue, wait);
+  if (wait <= 0) runPass(work);
+  else
+    work.timer = setTimeout(() => {
+      work.timer = undefined;
+      runPass(work);
+    }, wait);
 }
 
+/** Stops the block's highlighting and drops its session (a pass still running is abandoned). */
 function stop(work: Work): void {
   clearTimeout(work.timer);
   work.timer = undefined;
-  work.cancel?.();
-  work.cancel = undefined;
+  work.session?.dispose();
+  work.session = undefined;
+  work.busy = false;
 }
 
 /**
@@ -115,10 +133,11 @@ export function useCodeHighlight(
     code,
     lang,
     open: options.open,
-    tokens: createCodeTokens(lang),
+    session: undefined,
+    sessionLang: lang,
+    busy: false,
     lastPass: Number.NEGATIVE_INFINITY,
     timer: undefined,
-    cancel: undefined,
     publish: setShown,
   };
 

@@ -5,13 +5,23 @@ import { loadLanguage } from '../../src/markdown/highlighter';
 
 const tokenized = vi.hoisted(() => ({ chars: 0 }));
 
-vi.mock('../../src/markdown/highlighter', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/markdown/highlighter')>();
+// Counts the characters every tokenizer is given (jsdom has no Worker: this is the main-thread path).
+vi.mock('../../src/markdown/highlight-engine', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/markdown/highlight-engine')>();
   return {
     ...original,
-    tokenize: (code: string, ...rest: [string, never?]) => {
-      tokenized.chars += code.length;
-      return original.tokenize(code, ...rest);
+    createHighlightEngine: async (...args: Parameters<typeof original.createHighlightEngine>) => {
+      const engine = await original.createHighlightEngine(...args);
+      return {
+        ...engine,
+        tokenizer: (name: string) => {
+          const tokenize = engine.tokenizer(name);
+          return (code: string, state?: Parameters<typeof tokenize>[1]) => {
+            tokenized.chars += code.length;
+            return tokenize(code, state);
+          };
+        },
+      };
     },
   };
 });
