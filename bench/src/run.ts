@@ -66,7 +66,7 @@ const results: BenchResults = {
     deltaSizes: '1-6',
     fixtures: Object.fromEntries(config.sizes.map((size) => [fixtureFiles[size], readFixture(size).length])),
   },
-  ...aggregate(raw, config.useStreamDeltasPerSecond),
+  ...aggregate(raw, config),
   failures: raw.failures,
   nodeBenchmarks,
 };

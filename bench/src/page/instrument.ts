@@ -76,3 +76,16 @@ export async function settle(): Promise<void> {
   window.gc?.();
   await nextTask();
 }
+
+/** Polls `condition` every 10 ms; resolves true once it holds, false after `timeoutMs`. */
+export function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const deadline = performance.now() + timeoutMs;
+    const poll = () => {
+      if (condition()) resolve(true);
+      else if (performance.now() > deadline) resolve(false);
+      else setTimeout(poll, 10);
+    };
+    poll();
+  });
+}

@@ -1,6 +1,7 @@
 /**
  * The renderers under test, each used the way its documentation shows: Rivulet's streaming
- * `<Markdown>`, streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
+ * `<Markdown>` (with its default code highlighting, and without it to compare like for like with
+ * streamdown, which does not highlight by default), streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
  * text on every update, and plain text as the floor any renderer pays for React and layout.
  */
 import { Markdown } from '@rivulet/react';
@@ -21,6 +22,11 @@ export interface RendererProps {
 
 export const renderers: Record<RendererId, (props: RendererProps) => ReactNode> = {
   rivulet: ({ text, streaming }) => <Markdown streaming={streaming}>{text}</Markdown>,
+  'rivulet-no-highlight': ({ text, streaming }) => (
+    <Markdown streaming={streaming} highlight={false}>
+      {text}
+    </Markdown>
+  ),
   streamdown: ({ text, streaming }) => <Streamdown isAnimating={streaming}>{text}</Streamdown>,
   'react-markdown': ({ text }) => <ReactMarkdown remarkPlugins={gfm}>{text}</ReactMarkdown>,
   plain: ({ text }) => <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div>,

@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { CommitsRunResult, FirstPaintSample } from '../shared/types';
 import { createContainer } from './dom';
-import { afterNextPaint, countFrames, isInAnimationFrame, nextTask, settle } from './instrument';
+import { afterNextPaint, countFrames, isInAnimationFrame, nextTask, settle, waitFor } from './instrument';
 
 interface ConsumerProps {
   stream: ReadableStream<string>;
@@ -27,18 +27,6 @@ function Consumer({ stream, onText }: ConsumerProps) {
   }, [s, stream]);
   useLayoutEffect(() => onText(s.text, s.status));
   return <pre className="bench-stream">{s.text}</pre>;
-}
-
-function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const deadline = performance.now() + timeoutMs;
-    const poll = () => {
-      if (condition()) resolve(true);
-      else if (performance.now() > deadline) resolve(false);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
 }
 
 export async function runCommits(options: { deltasPerSecond: number; durationMs: number }): Promise<CommitsRunResult> {

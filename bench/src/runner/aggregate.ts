@@ -1,12 +1,13 @@
 /** Turns raw per-round results into the medians, ratios and target checks of `latest.json`. */
 import type { RendererId } from '../shared/types';
+import { concurrencySummary } from './concurrency-figures';
 import type { BenchResults, ConversationRow, RafRow, SizeId, StreamRow, TargetCheck } from './results';
 import { flushStats, median, medianOf, quantile } from './stats';
 import type { RawResults } from './suite';
 
 type Aggregated = Pick<
   BenchResults,
-  'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'firstPaint' | 'targets'
+  'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'concurrency' | 'firstPaint' | 'targets'
 >;
 
 function streamRows(raw: RawResults): StreamRow[] {
@@ -44,7 +45,7 @@ function streamRows(raw: RawResults): StreamRow[] {
 function rafRows(raw: RawResults): RafRow[] {
   if (raw.raf.length === 0) return [];
   const first = raw.raf[0]!;
-  const perRound = raw.raf.map(({ result }) => ({
+  const perRound = raw.raf.map(({ result, cold }) => ({
     frames: result.frameIntervals.length,
     droppedFrames: result.frameIntervals.filter((interval) => interval > 20).length,
     p95FrameInterval: quantile(result.frameIntervals, 0.95),
@@ -53,6 +54,9 @@ function rafRows(raw: RawResults): RafRow[] {
     maxFrameWork: Math.max(...result.flushes),
     idleMedianInterval: median(result.idleIntervals),
     idleDroppedFrames: result.idleIntervals.filter((interval) => interval > 20).length,
+    coldFrames: cold ? cold.frameIntervals.length : Number.NaN,
+    coldDroppedFrames: cold ? cold.frameIntervals.filter((interval) => interval > 20).length : Number.NaN,
+    coldMaxFrameInterval: cold ? Math.max(...cold.frameIntervals) : Number.NaN,
   }));
   return [{ renderer: first.renderer, size: first.size, rounds: raw.raf.length, ...medianOf(perRound) }];
 }
@@ -77,7 +81,10 @@ function find(rows: StreamRow[], renderer: RendererId, size: SizeId): StreamRow 
   return rows.find((row) => row.renderer === renderer && row.size === size);
 }
 
-export function aggregate(raw: RawResults, deltasPerSecond: number): Aggregated {
+export function aggregate(
+  raw: RawResults,
+  rates: { useStreamDeltasPerSecond: number; concurrencyTokensPerSecond: number },
+): Aggregated {
   const stream = streamRows(raw);
   const raf = rafRows(raw);
   const conversation = conversationRows(raw);
@@ -96,7 +103,16 @@ export function aggregate(raw: RawResults, deltasPerSecond: number): Aggregated 
       ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
     }
   }
-  for (const renderer of ['rivulet', 'streamdown', 'react-markdown', 'plain'] as const) {
+  // Like for like: neither side highlights code. Reported beside the targets, not as one.
+  for (const size of ['40k', '200k'] as const) {
+    const rivulet = find(stream, 'rivulet-no-highlight', size);
+    const streamdown = find(stream, 'streamdown', size);
+    if (rivulet && streamdown) {
+      ratios[`rivulet-no-highlight/streamdown total ${size}`] = rivulet.total / streamdown.total;
+      ratios[`rivulet-no-highlight/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
+    }
+  }
+  for (const renderer of ['rivulet', 'rivulet-no-highlight', 'streamdown', 'react-markdown', 'plain'] as const) {
     const small = find(stream, renderer, '2k');
     const large = find(stream, renderer, '200k');
     if (small && large) ratios[`${renderer} median flush 200k/2k`] = large.medianFlush / small.medianFlush;
@@ -121,7 +137,7 @@ export function aggregate(raw: RawResults, deltasPerSecond: number): Aggregated 
     }));
     useStream = {
       rounds: raw.commits.length,
-      deltasPerSecond,
+      deltasPerSecond: rates.useStreamDeltasPerSecond,
       ...medianOf(perRound),
       finalStatus: raw.commits.map((run) => run.finalStatus).join(', '),
     };
@@ -138,5 +154,6 @@ export function aggregate(raw: RawResults, deltasPerSecond: number): Aggregated 
     };
     check('first delta painted, frames after arrival (max)', firstPaint.maxFrames, '<= 1', (v) => v <= 1);
   }
-  return { stream, ratios, raf, conversation, useStream, firstPaint, targets };
+  const concurrency = concurrencySummary(raw.concurrency, rates.concurrencyTokensPerSecond);
+  return { stream, ratios, raf, conversation, useStream, concurrency, firstPaint, targets };
 }

@@ -13,9 +13,15 @@ function list<T extends string>(name: string, all: readonly T[]): T[] {
   return all.filter((item) => wanted.includes(item));
 }
 
-const allRenderers = ['rivulet', 'streamdown', 'react-markdown', 'plain'] as const satisfies readonly RendererId[];
+const allRenderers = [
+  'rivulet',
+  'rivulet-no-highlight',
+  'streamdown',
+  'react-markdown',
+  'plain',
+] as const satisfies readonly RendererId[];
 const allSizes = ['2k', '40k', '200k'] as const satisfies readonly SizeId[];
-const allExtras = ['raf', 'conversation', 'use-stream', 'node'] as const;
+const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'node'] as const;
 
 export const config = {
   /** BENCH_ROUNDS: interleaved rounds; figures are medians across them. */
@@ -26,7 +32,7 @@ export const config = {
   /** BENCH_RENDERERS=rivulet,plain and BENCH_SIZES=2k,40k narrow the run. */
   renderers: list('BENCH_RENDERERS', allRenderers),
   sizes: list('BENCH_SIZES', allSizes),
-  /** BENCH_EXTRAS=raf,conversation,use-stream,node (or 'none') picks the measurements besides streaming. */
+  /** BENCH_EXTRAS=raf,conversation,use-stream,concurrency,node (or 'none') picks the measurements besides streaming. */
   extras: list('BENCH_EXTRAS', allExtras),
   /** react-markdown re-parses everything per flush: on 200 KB that alone takes minutes. */
   reactMarkdownOn200k: process.env.BENCH_REACT_MARKDOWN_200K === '1',
@@ -35,6 +41,9 @@ export const config = {
   useStreamDurationMs: 2000,
   firstPaintSamplesPerRound: 8,
   rafDeltasPerSecond: 1000,
+  /** Chat windows streaming at once on one page, each at a natural token rate. */
+  concurrencyWindows: 20,
+  concurrencyTokensPerSecond: 60,
   /** Where results go. A narrowed run does not overwrite the checked-in latest.json unless told to. */
   output:
     process.env.BENCH_OUT ??

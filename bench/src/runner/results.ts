@@ -36,6 +36,10 @@ export interface RafRow {
   maxFrameWork: number;
   idleMedianInterval: number;
   idleDroppedFrames: number;
+  /** The same run in a page that streamed nothing before it (lazy loads and JIT included). */
+  coldFrames: number;
+  coldDroppedFrames: number;
+  coldMaxFrameInterval: number;
 }
 
 export interface ConversationRow {
@@ -47,6 +51,34 @@ export interface ConversationRow {
   conversationP95Flush: number;
   ratio: number;
   mount: number;
+}
+
+/** Responsiveness of one page while its chat windows stream; medians across rounds. */
+export interface ConcurrencyFigures {
+  frames: number;
+  /** Frames that started more than 20 ms after the previous one. */
+  framesOver20: number;
+  p95FrameGap: number;
+  maxFrameGap: number;
+  longTasks: number;
+  maxLongTask: number;
+  /** Each window's longest render in one commit: the median window, and the worst. */
+  medianWindowMaxRender: number;
+  maxWindowRender: number;
+  /** The longest commit, every window's render in it summed. */
+  maxCommitRender: number;
+  /** From the first send until the last answer finished. */
+  duration: number;
+}
+
+export interface ConcurrencyResult extends ConcurrencyFigures {
+  windows: number;
+  rounds: number;
+  tokensPerSecond: number;
+  /** The fewest windows whose answer arrived complete, over the rounds. */
+  completed: number;
+  /** One window alone in the same setup, for comparison. */
+  lone?: ConcurrencyFigures;
 }
 
 export interface TargetCheck {
@@ -75,6 +107,7 @@ export interface BenchResults {
     charsLost: number;
     finalStatus: string;
   };
+  concurrency?: ConcurrencyResult;
   firstPaint?: { samples: number; medianLatency: number; maxLatency: number; maxFrames: number };
   targets: TargetCheck[];
   failures: string[];

@@ -7,6 +7,7 @@ import type {} from '../page/main';
 import type {} from '../page/profiling-main';
 import type {
   CommitsRunResult,
+  ConcurrencyRunResult,
   ConversationRunResult,
   FirstPaintSample,
   RafRunResult,
@@ -16,35 +17,30 @@ import type {
 import { inFreshPage } from './browser';
 import { config, readFixture } from './config';
 import type { SizeId } from './results';
+import { concurrencyAnswers, conversationHistory, conversationMessage, warmupFor } from './workloads';
 
 export interface RawResults {
   stream: { renderer: RendererId; size: SizeId; result: StreamRunResult }[];
-  raf: { renderer: RendererId; size: SizeId; result: RafRunResult }[];
+  /** `result` after a warm-up; `cold` the same run in a page that streamed nothing before. */
+  raf: { renderer: RendererId; size: SizeId; result: RafRunResult; cold: RafRunResult | undefined }[];
   conversation: { renderer: RendererId; lone: ConversationRunResult; full: ConversationRunResult }[];
   commits: CommitsRunResult[];
+  /** All windows streaming at once, and the first window's answer streaming alone in the same setup. */
+  concurrency: { full: ConcurrencyRunResult; lone: ConcurrencyRunResult | undefined }[];
   firstPaint: FirstPaintSample[];
   failures: string[];
 }
 
-/** The first parts of the 40 KB answer, about 10 KB: the message that streams in the conversation. */
-function conversationMessage(): string {
-  const parts = readFixture('40k').split(/\n(?=## )/);
-  let message = '';
-  for (const part of parts) {
-    if (message.length > 10_000) break;
-    message += message ? `\n${part}` : part;
-  }
-  return message;
-}
-
-/** The 200 KB answer cut at its parts, cycled to make a history of finished answers. */
-function conversationHistory(count: number): string[] {
-  const parts = readFixture('200k').split(/\n(?=## )/);
-  return Array.from({ length: count }, (_, index) => parts[index % parts.length]!);
-}
-
 export async function runSuite(browser: Browser, urls: { renderers: string; profiling: string }): Promise<RawResults> {
-  const raw: RawResults = { stream: [], raf: [], conversation: [], commits: [], firstPaint: [], failures: [] };
+  const raw: RawResults = {
+    stream: [],
+    raf: [],
+    conversation: [],
+    commits: [],
+    concurrency: [],
+    firstPaint: [],
+    failures: [],
+  };
   const texts = Object.fromEntries(config.sizes.map((size) => [size, readFixture(size)])) as Record<SizeId, string>;
 
   async function attempt<T>(label: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -79,16 +75,16 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
     }
 
     if (config.extras.includes('raf') && config.renderers.includes('rivulet')) {
-      const options = {
-        renderer: 'rivulet' as const,
-        text: readFixture('40k'),
-        seed,
-        deltasPerSecond: config.rafDeltasPerSecond,
-      };
-      const result = await attempt('raf rivulet 40k', () =>
+      const text = readFixture('40k');
+      const options = { renderer: 'rivulet' as const, text, seed, deltasPerSecond: config.rafDeltasPerSecond };
+      const cold = await attempt('raf rivulet 40k, cold', () =>
         inRenderersPage((page) => page.evaluate((o) => window.bench!.runRaf(o), options)),
       );
-      if (result) raw.raf.push({ renderer: 'rivulet', size: '40k', result });
+      const warm = { ...options, warmup: warmupFor([text]) };
+      const result = await attempt('raf rivulet 40k', () =>
+        inRenderersPage((page) => page.evaluate((o) => window.bench!.runRaf(o), warm)),
+      );
+      if (result) raw.raf.push({ renderer: 'rivulet', size: '40k', result, cold });
     }
 
     if (config.extras.includes('conversation')) {
@@ -133,6 +129,23 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
         if (sample) raw.firstPaint.push(sample);
         else raw.failures.push('useStream first paint: the first delta never reached the DOM');
       }
+    }
+
+    if (config.extras.includes('concurrency')) {
+      const answers = concurrencyAnswers(config.concurrencyWindows);
+      const base = { tokensPerSecond: config.concurrencyTokensPerSecond, warmup: warmupFor(answers) };
+      const timeoutMs = config.runTimeoutMs - 10_000;
+      const inProfilingPage = (options: typeof base & { answers: string[]; timeoutMs: number }) =>
+        inFreshPage(browser, urls.profiling, config.runTimeoutMs, (page) =>
+          page.evaluate((o) => window.streamBench!.runConcurrency(o), options),
+        );
+      const full = await attempt(`concurrency ${answers.length} windows`, () =>
+        inProfilingPage({ ...base, answers, timeoutMs }),
+      );
+      const lone = await attempt('concurrency 1 window', () =>
+        inProfilingPage({ ...base, answers: answers.slice(0, 1), timeoutMs }),
+      );
+      if (full) raw.concurrency.push({ full, lone });
     }
   }
   return raw;

@@ -1,6 +1,6 @@
 /** Shapes passed between the bench page (browser) and the runner (Node). Times are in milliseconds. */
 
-export type RendererId = 'rivulet' | 'streamdown' | 'react-markdown' | 'plain';
+export type RendererId = 'rivulet' | 'rivulet-no-highlight' | 'streamdown' | 'react-markdown' | 'plain';
 
 /** What a rendered result looked like, so a renderer that silently renders nothing is caught. */
 export interface DomSummary {
@@ -41,6 +41,15 @@ export interface RafRunResult {
   deltas: number;
 }
 
+export interface RafRunOptions {
+  renderer: RendererId;
+  text: string;
+  seed: number;
+  deltasPerSecond: number;
+  /** Streamed once, unmeasured, in the same page first, so one-time costs are not counted as dropped frames. */
+  warmup?: string;
+}
+
 export interface ConversationRunResult {
   /** Per-flush times of the streaming message, in a list of `history` finished messages. */
   flushes: number[];
@@ -67,4 +76,30 @@ export interface FirstPaintSample {
   latency: number;
   /** Animation frames started between enqueue and that paint (1 = the very next frame). */
   frames: number;
+}
+
+export interface ConcurrencyRunOptions {
+  /** One answer per chat window; every window starts streaming at the same moment. */
+  answers: string[];
+  tokensPerSecond: number;
+  /** Shown once, unmeasured, in a window of its own before the measured ones mount. */
+  warmup: string;
+  /** Give up waiting for the answers to finish after this long. */
+  timeoutMs: number;
+}
+
+export interface ConcurrencyRunResult {
+  windows: number;
+  /** Time between consecutive animation frames, from the first send until every answer finished. */
+  frameIntervals: number[];
+  /** Durations of the long tasks (over 50 ms, as the browser reports them) in the same span. */
+  longTasks: number[];
+  /** Per window, the longest render of its subtree in one React commit (Profiler `actualDuration`). */
+  windowMaxRender: number[];
+  /** The longest React commit over all windows: renders of every window committed together, summed. */
+  maxCommitRender: number;
+  /** From the first send until the last answer finished. */
+  duration: number;
+  /** Windows whose answer finished complete (its full text, status done). */
+  completed: number;
 }
