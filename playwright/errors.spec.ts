@@ -1,9 +1,13 @@
-import { expect, test } from './fixtures';
+import { expect, test, watchPageErrors } from './fixtures';
+import { watchLeaks } from './leaks';
 
 test.describe('errors', () => {
-  test('Retry after a provider error keeps the partial answer, then replaces it', async ({ openChat }) => {
+  test('Retry after a provider error keeps the partial answer, then replaces it', async ({ page, openChat }) => {
     // The first request fails after 40 tokens; the retry (same run) streams normally after 1.5 s.
+    const errors = await watchPageErrors(page);
+    const leaks = await watchLeaks(page);
     const chat = await openChat('answer=overview&errorAfter=40&faultLimit=1&thinkingMs=1500&tps=200');
+    const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     const errorRow = chat.answer.locator('[data-rivulet-error]');
     await expect(errorRow).toBeVisible({ timeout: 10_000 });
@@ -22,29 +26,47 @@ test.describe('errors', () => {
     await expect(chat.page.locator('[data-rivulet-error]')).toHaveCount(0);
     await expect(chat.answer).toContainText('See the Streams API on MDN');
     expect(await chat.counts()).toMatchObject({ started: 2, errored: 1, completed: 1 });
+    await leaks.expectBackTo(baseline);
+    expect(errors).toEqual([]);
   });
 
-  test('an HTTP error shows its status and message, with Retry', async ({ openChat }) => {
+  test('an HTTP error shows its status and message, with Retry', async ({ page, openChat }) => {
+    const errors = await watchPageErrors(page);
+    const leaks = await watchLeaks(page);
     const chat = await openChat('scenario=rate-limit');
+    const baseline = await leaks.baseline();
     await chat.send('Hello');
     const errorRow = chat.answer.locator('[data-rivulet-error]');
     await expect(errorRow).toContainText('429');
     await expect(errorRow).toContainText('Rate limit reached');
     await expect(chat.page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await leaks.expectBackTo(baseline);
+    // Chromium logs every non-2xx response; nothing else may show up.
+    expect(errors.filter((error) => !/Failed to load resource: .*\b429\b/.test(error))).toEqual([]);
   });
 
-  test('a dropped connection keeps the text received before it', async ({ openChat }) => {
+  test('a dropped connection keeps the text received before it', async ({ page, openChat }) => {
+    const errors = await watchPageErrors(page);
+    const leaks = await watchLeaks(page);
     const chat = await openChat('answer=overview&dropAfter=30&tps=200&format=anthropic');
+    const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     await expect(chat.answer).toHaveAttribute('data-status', 'error', { timeout: 10_000 });
     await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
     await expect.poll(() => chat.counts()).toMatchObject({ dropped: 1 });
+    await leaks.expectBackTo(baseline);
+    // Chromium logs the broken body itself; nothing else may show up.
+    expect(errors.filter((error) => !error.includes('net::ERR_INCOMPLETE_CHUNKED_ENCODING'))).toEqual([]);
   });
 
   test('a stall past idleTimeoutMs fails with a timeout, keeps the text and aborts the request', async ({
+    page,
     openChat,
   }) => {
+    const errors = await watchPageErrors(page);
+    const leaks = await watchLeaks(page);
     const chat = await openChat('answer=overview&stallAfter=30&tps=200&idle=1500');
+    const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     const errorRow = chat.answer.locator('[data-rivulet-error]');
     await expect(errorRow).toContainText('1500 ms', { timeout: 10_000 });
@@ -52,5 +74,7 @@ test.describe('errors', () => {
     await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
     await expect(chat.page.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect.poll(() => chat.counts()).toMatchObject({ started: 1, aborted: 1 });
+    await leaks.expectBackTo(baseline);
+    expect(errors).toEqual([]);
   });
 });

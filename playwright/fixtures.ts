@@ -120,3 +120,22 @@ export async function sampleAnswerFrames(page: Page) {
       ),
   };
 }
+
+/**
+ * Collects, from now on, what the page reports as broken: console errors, uncaught exceptions and
+ * unhandled promise rejections. Call it before the page navigates (before `openChat`), so the
+ * rejection listener is in place before any page code runs. Returns the live list.
+ */
+export async function watchPageErrors(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.addInitScript(() => {
+    window.addEventListener('unhandledrejection', (event) => {
+      console.error(`unhandled rejection: ${String(event.reason)}`);
+    });
+  });
+  return errors;
+}

@@ -5,10 +5,25 @@ import { endpointFor, readSettings, type Settings, withControl, writeSettings } 
 
 type Mode = { mode: 'mock' } | { mode: 'openai' | 'anthropic'; model: string };
 
+/**
+ * `window.rivuletDemo.setChatMounted(false)` unmounts the chat (mid-answer, say) and `true` mounts a
+ * fresh one: shows, with the server stats, that leaving the page's chat cancels its request.
+ */
+export interface DemoHooks {
+  setChatMounted(mounted: boolean): void;
+}
+
+declare global {
+  interface Window {
+    rivuletDemo?: DemoHooks;
+  }
+}
+
 /** The playground: a drop-in `<ChatWindow api>` against the demo server's `/api/chat`. */
 export function App() {
   const [settings, setSettings] = useState<Settings>(() => readSettings(window.location.search));
   const [mode, setMode] = useState<Mode>({ mode: 'mock' });
+  const [isChatMounted, setChatMounted] = useState(true);
   const endpoint = useMemo(() => endpointFor(settings.controls), [settings.controls]);
 
   useEffect(() => {
@@ -16,6 +31,13 @@ export function App() {
     document.documentElement.style.colorScheme = settings.theme;
     window.history.replaceState(null, '', `${window.location.pathname}${writeSettings(settings)}`);
   }, [settings]);
+
+  useEffect(() => {
+    window.rivuletDemo = { setChatMounted };
+    return () => {
+      window.rivuletDemo = undefined;
+    };
+  }, []);
 
   useEffect(() => {
     fetch('/api/mode')
@@ -62,13 +84,15 @@ export function App() {
           onTheme={(theme) => setSettings((current) => ({ ...current, theme }))}
         />
         <section className="demo-chat" aria-label="Chat">
-          <ChatWindow
-            api={endpoint}
-            theme={settings.theme}
-            idleTimeoutMs={settings.idleTimeoutMs}
-            showUsage
-            autoFocus
-          />
+          {isChatMounted ? (
+            <ChatWindow
+              api={endpoint}
+              theme={settings.theme}
+              idleTimeoutMs={settings.idleTimeoutMs}
+              showUsage
+              autoFocus
+            />
+          ) : null}
         </section>
       </main>
     </div>

@@ -123,7 +123,7 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
     }
     if (leave.signal.aborted) return;
     response.end();
-    count(run, plan.outcome === 'error' ? 'errored' : 'completed');
+    count(run, plan.outcome === 'error' || plan.outcome === 'invalid-json' ? 'errored' : 'completed');
   }
 
   return Object.assign(handler, {

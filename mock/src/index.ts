@@ -2,8 +2,15 @@
  * @rivulet/mock: a mock LLM with fault injection. This entry is browser-safe; the Node HTTP
  * handler lives in `@rivulet/mock/node`.
  */
-export type { MockAnswer, MockAnswerPart } from './answers/index.js';
-export { answers, answerText, findAnswer } from './answers/index.js';
+export type { GeneratedAnswerId, MockAnswer, MockAnswerPart } from './answers/index.js';
+export {
+  answers,
+  answerText,
+  findAnswer,
+  GENERATED_ANSWERS,
+  GENERATED_SIZES,
+  generateAnswer,
+} from './answers/index.js';
 export { createMockStream, mockFetch, mockSend } from './browser.js';
 export type { MockDelta, MockFormat, MockUsage, WireEncoder } from './encoders/index.js';
 export { createEncoder, MOCK_FORMATS } from './encoders/index.js';

@@ -9,8 +9,13 @@ import { MOCK_FORMATS, type MockFormat } from './encoders/index.js';
 export interface MockOptions {
   /** A named preset (see `MOCK_SCENARIOS`); explicit fields override it. */
   scenario?: string;
-  /** Answer id (see `answers`) or a custom answer. Default: picked from the last user message. */
+  /**
+   * Answer id (see `answers`), a generated size-fault answer (`'huge'`: about 5 MB of paragraphs;
+   * `'long-line'`: one line of about 1 MB) or a custom answer. Default: picked from the last user message.
+   */
   answer?: string | MockAnswer;
+  /** Characters of a generated answer (`huge`, `long-line`). Default 5 MiB and 1 MiB. */
+  answerSize?: number;
   /** Wire format. Default `'openai'`. */
   format?: MockFormat;
   /** Average delivery rate. 0 sends everything at once. Default 60. */
@@ -29,12 +34,21 @@ export interface MockOptions {
   errorAfter?: number;
   /** The in-band error's message. */
   errorMessage?: string;
+  /**
+   * Send one malformed event in place of token N (0-based): the token's event with its JSON cut off
+   * halfway (`data: {"type":"text-delta","id"` in the AI SDK format), as a proxy or a crashing
+   * serializer leaves it.
+   * The connection then carries on as if nothing happened: the rest of the answer and the terminal
+   * event follow, because a broken server does not know it broke the event. A client must stop at
+   * the bad event on its own (and cancel the body). The plain text format has no JSON and ignores it.
+   */
+  invalidJsonAfter?: number;
   /** Drop the connection after this many tokens, without a terminal event. */
   dropAfter?: number;
   /** Answer with this HTTP status and the provider's JSON error body instead of a stream. */
   status?: number;
   /**
-   * Server only: apply the faults (stall, error, drop, status) to the first N requests of a
+   * Server only: apply the faults (stall, error, invalid JSON, drop, status) to the first N requests of a
    * `?run=` id and answer later ones normally, e.g. so a Retry succeeds.
    */
   faultLimit?: number;
@@ -63,10 +77,19 @@ export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; opti
   },
   error: { description: 'Provider error event after 40 tokens', options: { errorAfter: 40 } },
   drop: { description: 'Connection dropped after 40 tokens', options: { dropAfter: 40 } },
+  'invalid-json': {
+    description: 'A malformed JSON event after 40 tokens, then the stream carries on',
+    options: { invalidJsonAfter: 40 },
+  },
   'rate-limit': { description: 'HTTP 429 with a JSON error body', options: { status: 429 } },
   'server-error': { description: 'HTTP 500 with a JSON error body', options: { status: 500 } },
   long: { description: 'A 7 KB guide at 150 tokens/s', options: { answer: 'long', tokensPerSecond: 150 } },
   short: { description: 'A one-line answer', options: { answer: 'short' } },
+  huge: { description: 'About 5 MB of paragraphs, all at once', options: { answer: 'huge', tokensPerSecond: 0 } },
+  'long-line': {
+    description: 'One 1 MB line without a newline, all at once',
+    options: { answer: 'long-line', tokensPerSecond: 0 },
+  },
   code: { description: 'Code in five languages', options: { answer: 'code', tokensPerSecond: 150 } },
   tables: { description: 'Several tables', options: { answer: 'tables', tokensPerSecond: 120 } },
   tricky: { description: 'Partial-Markdown traps, slowly', options: { answer: 'tricky', tokensPerSecond: 20 } },
@@ -80,7 +103,9 @@ const NUMBER_KEYS = [
   'stallAfter',
   'stallMs',
   'errorAfter',
+  'invalidJsonAfter',
   'dropAfter',
+  'answerSize',
   'status',
   'faultLimit',
   'seed',
@@ -133,7 +158,7 @@ export function parseMockOptions(
 /** The options without any fault injection: the stream a healthy provider would send. */
 export function withoutFaults(options: MockOptions): MockOptions {
   const resolved = resolveScenario(options);
-  const { stallAfter, stallMs, errorAfter, dropAfter, status, ...healthy } = resolved;
+  const { stallAfter, stallMs, errorAfter, invalidJsonAfter, dropAfter, status, ...healthy } = resolved;
   return { ...healthy, scenario: undefined };
 }
 

@@ -3,7 +3,7 @@
  * is pure and deterministic (seeded), so tests check timing and faults without waiting, and the
  * browser stream and the Node handler play the same plan.
  */
-import { answers, findAnswer, type MockAnswer } from './answers/index.js';
+import { answers, findAnswer, generateAnswer, type MockAnswer } from './answers/index.js';
 import { createEncoder, type MockDelta } from './encoders/index.js';
 import { type MockOptions, resolveScenario } from './options.js';
 import { createRandom, randomInt } from './random.js';
@@ -29,8 +29,11 @@ export interface MockPlan {
   /** The whole body of an HTTP error response (empty for streams). */
   body: string;
   steps: MockStep[];
-  /** How the stream ends, for stats and assertions. */
-  outcome: 'complete' | 'error' | 'drop' | 'stall' | 'http-error';
+  /**
+   * How the stream ends, for stats and assertions. `'invalid-json'`: a malformed event went out
+   * and the stream then ran to its terminal event.
+   */
+  outcome: 'complete' | 'error' | 'invalid-json' | 'drop' | 'stall' | 'http-error';
   answer: MockAnswer;
   /** The deltas in order, before encoding. */
   deltas: MockDelta[];
@@ -53,7 +56,10 @@ export function pickAnswer(messages: readonly MockMessage[]): MockAnswer {
   return answers[0]!;
 }
 
-/** The deltas of an answer, tool-call arguments included, cut into 1-6 character pieces. */
+/**
+ * The deltas of an answer, tool-call arguments included, cut into 1-6 character pieces (text parts
+ * that bring their own `deltas` stream in those).
+ */
 export function answerDeltas(answer: MockAnswer, seed = 1): MockDelta[] {
   return answer.parts.flatMap((part, index): MockDelta[] => {
     const partSeed = seed * 31 + index;
@@ -65,7 +71,8 @@ export function answerDeltas(answer: MockAnswer, seed = 1): MockDelta[] {
         argsDelta,
       }));
     }
-    return tokenize(part.text, partSeed).map((delta) => ({ type: part.type, delta }));
+    const pieces = part.type === 'text' && part.deltas ? part.deltas : tokenize(part.text, partSeed);
+    return pieces.map((delta) => ({ type: part.type, delta }));
   });
 }
 
@@ -79,7 +86,9 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   const answer =
     typeof options.answer === 'object'
       ? options.answer
-      : ((options.answer ? findAnswer(options.answer) : undefined) ?? pickAnswer(messages));
+      : ((options.answer
+          ? (findAnswer(options.answer) ?? generateAnswer(options.answer, options.answerSize))
+          : undefined) ?? pickAnswer(messages));
   const deltas = answerDeltas(answer, seed);
   const encoder = createEncoder(options.format ?? 'openai', {
     model: options.model ?? 'rivulet-mock-1',
@@ -109,6 +118,7 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   const nextGroupSize = () => (burst > 1 ? randomInt(random, Math.ceil(burst / 2), burst) : 1);
 
   const steps: MockStep[] = [];
+  let outcome: MockPlan['outcome'] = 'complete';
   let pending = encoder.open();
   let delay = 0;
   let inGroup = 0;
@@ -141,7 +151,14 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
       if (!options.stallMs) return { ...base, status: 200, body: '', steps: [...steps, stall()], outcome: 'stall' };
       delay += options.stallMs;
     }
-    pending += encoder.delta(delta);
+    if (index === options.invalidJsonAfter && encoder.malformed) {
+      // The bad event takes the token's place and starts a write; the stream carries on after it.
+      flush();
+      pending = encoder.malformed(delta);
+      outcome = 'invalid-json';
+    } else {
+      pending += encoder.delta(delta);
+    }
     delay += interval * (1 + jitter * (random() * 2 - 1));
     inGroup += 1;
     if (inGroup >= groupSize) {
@@ -151,7 +168,7 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   }
   pending += encoder.finish();
   flush();
-  return { ...base, status: 200, body: '', steps, outcome: 'complete' };
+  return { ...base, status: 200, body: '', steps, outcome };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerDeltas, findAnswer } from '../src/index';
+import { answerDeltas, answerText, findAnswer, generateAnswer } from '../src/index';
 import { createMockHandler, type MockHandler } from '../src/node';
 
 let server: Server;
@@ -129,5 +129,40 @@ describe('faultLimit', () => {
     expect(second).toContain('[DONE]');
     expect(second).not.toContain('"error"');
     expect(await stats('retry')).toMatchObject({ started: 2, errored: 1, completed: 1 });
+  });
+});
+
+describe('size and JSON faults over HTTP', () => {
+  it('counts a stream with a malformed event as errored, and a faultLimit retry as clean', async () => {
+    const first = await (await post('scenario=invalid-json&tps=0&faultLimit=1&run=invalid-json')).text();
+    const second = await (await post('scenario=invalid-json&tps=0&faultLimit=1&run=invalid-json')).text();
+    expect(first).toContain('[DONE]');
+    const data = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith('data: {'))
+        .map((line) => line.slice(6));
+    const parses = (line: string) => {
+      try {
+        JSON.parse(line);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(data(first).filter((line) => !parses(line))).toHaveLength(1);
+    expect(data(second).every(parses)).toBe(true);
+    expect(await stats('invalid-json')).toMatchObject({ started: 2, errored: 1, completed: 1 });
+  });
+
+  it('streams the whole 5 MiB answer and the 1 MiB line through a socket', async () => {
+    for (const [answer, run] of [
+      ['huge', 'huge'],
+      ['long-line', 'long-line'],
+    ] as const) {
+      const text = await (await post(`answer=${answer}&tps=0&format=text&run=${run}`)).text();
+      expect(text).toBe(answerText(generateAnswer(answer)!));
+      expect(await stats(run)).toMatchObject({ started: 1, completed: 1 });
+    }
   });
 });

@@ -9,6 +9,8 @@ import { toolCall } from './tool-call.js';
 import { tricky } from './tricky.js';
 import type { MockAnswer } from './types.js';
 
+export type { GeneratedAnswerId } from './generated.js';
+export { GENERATED_ANSWERS, GENERATED_SIZES, generateAnswer } from './generated.js';
 export type { MockAnswer, MockAnswerPart } from './types.js';
 
 /** Every canned answer, in picker order. */

@@ -2,7 +2,7 @@ import { createAISDKEncoder } from './ai-sdk.js';
 import { createAnthropicEncoder } from './anthropic.js';
 import { createOpenAIEncoder } from './openai.js';
 import { createTextEncoder } from './text.js';
-import type { EncoderContext, MockFormat, WireEncoder } from './types.js';
+import { type EncoderContext, type MockFormat, truncateLastEvent, type WireEncoder } from './types.js';
 
 export type { EncoderContext, MockDelta, MockFormat, MockUsage, WireEncoder } from './types.js';
 
@@ -13,12 +13,17 @@ export const MOCK_FORMATS: readonly MockFormat[] = ['openai', 'anthropic', 'ai-s
 export function createEncoder(format: MockFormat, context: EncoderContext): WireEncoder {
   switch (format) {
     case 'openai':
-      return createOpenAIEncoder(context);
+      return withMalformed(createOpenAIEncoder(context));
     case 'anthropic':
-      return createAnthropicEncoder(context);
+      return withMalformed(createAnthropicEncoder(context));
     case 'ai-sdk':
-      return createAISDKEncoder(context);
+      return withMalformed(createAISDKEncoder(context));
     case 'text':
       return createTextEncoder();
   }
+}
+
+/** The JSON-over-SSE formats break the same way: the delta's last event cut off inside its JSON. */
+function withMalformed(encoder: WireEncoder): WireEncoder {
+  return { ...encoder, malformed: (delta) => truncateLastEvent(encoder.delta(delta)) };
 }

@@ -37,6 +37,11 @@ export interface WireEncoder {
   delta(delta: MockDelta): string;
   /** Closes open blocks and sends the terminal event. */
   finish(): string;
+  /**
+   * The frames of `delta` with the last event's JSON cut off halfway, as a truncated event looks on
+   * the wire. Absent when the format carries no JSON (plain text).
+   */
+  malformed?(delta: MockDelta): string;
   /** An in-band provider error event; ends the stream without its terminal event. */
   error(message: string): string;
   /** JSON body of a non-2xx response, shaped as the provider shapes it. */
@@ -47,6 +52,18 @@ export interface WireEncoder {
 export function sse(data: unknown, event?: string): string {
   const payload = typeof data === 'string' ? data : JSON.stringify(data);
   return `${event ? `event: ${event}\n` : ''}data: ${payload}\n\n`;
+}
+
+/**
+ * Cuts the `data:` payload of the last SSE message in `frames` to its first half (whole code
+ * points, so no half surrogate). Every proper prefix of a JSON object is invalid JSON: it lacks at
+ * least the closing brace. The earlier messages stay intact.
+ */
+export function truncateLastEvent(frames: string): string {
+  const start = frames.lastIndexOf('data: ') + 'data: '.length;
+  const end = frames.indexOf('\n', start);
+  const payload = Array.from(frames.slice(start, end));
+  return `${frames.slice(0, start)}${payload.slice(0, Math.ceil(payload.length / 2)).join('')}\n\n`;
 }
 
 /** A short stable id derived from the seed, e.g. `chatcmpl-mock1a2b3c`. */
