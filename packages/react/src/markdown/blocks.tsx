@@ -5,8 +5,9 @@
  * and the (stable) render options, so a final block is parsed once and never re-renders.
  * Blocks are grouped by `groupSize` into memoized `BlockGroup`s: a group whose blocks are all
  * final receives the same props on every flush and is skipped as a whole, so React compares
- * O(groups) elements per flush instead of O(blocks). Groups and blocks render fragments, so
- * the DOM is the same as without grouping. Only the last (tail) block is repaired and parsed
+ * O(groups) elements per flush instead of O(blocks). Each group is a `div.rivulet-blocks`, a
+ * plain block box that changes nothing visually (margins collapse through it) but lets the
+ * browser's layout skip finished groups as a whole. Only the last (tail) block is repaired and parsed
  * again per flush (an open code fence not even parsed: see `open-fence.ts`), and it keeps its
  * key when it becomes final, so its elements (an open code block's `<pre>`) are never re-created.
  */
@@ -85,16 +86,23 @@ export const BlockGroup = memo(function BlockGroup({
   options,
 }: BlockGroupProps) {
   const last = sources.length - 1;
-  return sources.map((source, index) => (
-    <Block
-      // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
-      key={start + index}
-      source={source}
-      open={index >= openFrom}
-      repair={endsDocument && index === last}
-      cursor={cursor && index === last}
-      definitions={definitions !== '' && mayUseReference(source) ? definitions : ''}
-      options={options}
-    />
-  ));
+  // A plain block box (no padding, border or formatting context, so margins collapse through it
+  // and the page looks the same): the browser lays out a finished group as one unit, so a flush
+  // costs layout in proportion to the groups and the last group's blocks, not to every block.
+  return (
+    <div className="rivulet-blocks">
+      {sources.map((source, index) => (
+        <Block
+          // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
+          key={start + index}
+          source={source}
+          open={index >= openFrom}
+          repair={endsDocument && index === last}
+          cursor={cursor && index === last}
+          definitions={definitions !== '' && mayUseReference(source) ? definitions : ''}
+          options={options}
+        />
+      ))}
+    </div>
+  );
 });
