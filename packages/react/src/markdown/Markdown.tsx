@@ -14,7 +14,16 @@
 import { type BlockSplitter, createBlockSplitter } from '@rivulet/core';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import { type ComponentType, forwardRef, type HTMLAttributes, type JSX, useMemo, useRef } from 'react';
+import {
+  type ComponentType,
+  forwardRef,
+  type HTMLAttributes,
+  type JSX,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import { TypingCursor } from '../TypingCursor';
 import { BlockGroup, createRenderOptions, groupSize, type RenderOptions } from './blocks';
 import { CodeBlock } from './CodeBlock';
@@ -93,6 +102,26 @@ interface SplitState {
   /** Source arrays of groups whose blocks are all final: the same array on every update. */
   finishedGroups: Map<number, readonly string[]>;
   definitions: DefinitionCollector;
+  /** Blocks rendered by the last render: new blocks past them count against `catchUpChars`. */
+  rendered: number;
+}
+
+/**
+ * Source characters of new blocks one render may parse. A stream hands over a few characters per
+ * frame, far below this; a backlog (a 5 MB answer arriving at once) is rendered over several
+ * tasks instead, a slice each, so the page keeps painting and answering input meanwhile.
+ */
+export const catchUpChars = 64 * 1024;
+
+/** How many of `blocks` to render now: all, unless the new ones exceed `catchUpChars`. */
+function blocksToRender(blocks: readonly string[], rendered: number): number {
+  let budget = catchUpChars;
+  for (let index = Math.min(rendered, blocks.length); index < blocks.length; index += 1) {
+    budget -= (blocks[index] as string).length;
+    // At least one new block per render, however long.
+    if (budget < 0 && index > rendered) return index;
+  }
+  return blocks.length;
 }
 
 /**
@@ -141,13 +170,26 @@ function IncrementalBlocks({
     state.splitter.reset();
     state.finishedGroups.clear();
     state.definitions.reset();
+    state.rendered = 0;
   }
   state.text = text;
-  const { blocks, finalCount: splitFinal } = state.splitter.update(text);
+  const split = state.splitter.update(text);
+  const splitFinal = split.finalCount;
+  const shown = blocksToRender(split.blocks, state.rendered);
+  const catchingUp = shown < split.blocks.length;
+  state.rendered = shown;
+  // Rendering a backlog in slices: the next slice after this one is on screen.
+  const [, renderMore] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    if (!catchingUp) return;
+    const timer = setTimeout(renderMore, 0);
+    return () => clearTimeout(timer);
+  });
+  const blocks = catchingUp ? split.blocks.slice(0, shown) : split.blocks;
   // A finished document's last block is final too, but only for this render: if the text grows
   // again, the splitter still knows that block may change.
   const finalCount = final ? blocks.length : splitFinal;
-  const definitions = state.definitions.update(blocks, splitFinal, final);
+  const definitions = state.definitions.update(split.blocks, splitFinal, final);
   if (blocks.length === 0) return cursor ? <TypingCursor /> : null;
   const groups = [];
   for (let start = 0; start < blocks.length; start += groupSize) {
@@ -159,7 +201,7 @@ function IncrementalBlocks({
       sources = blocks.slice(start, end);
       if (finished) state.finishedGroups.set(index, sources);
     }
-    const endsDocument = end === blocks.length;
+    const endsDocument = end === blocks.length && !catchingUp;
     groups.push(
       <BlockGroup
         key={index}
@@ -223,6 +265,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     text: '',
     finishedGroups: new Map(),
     definitions: createDefinitionCollector(),
+    rendered: 0,
   };
 
   const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
