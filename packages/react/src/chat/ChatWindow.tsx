@@ -3,6 +3,7 @@
  * stick-to-bottom scroller. The window itself re-renders only when messages come or go or the status
  * changes; streamed text reaches the streaming row alone.
  */
+
 import {
   forwardRef,
   type HTMLAttributes,
@@ -17,6 +18,7 @@ import {
 import type { StreamStatus } from '../stream-controller';
 import { getChatStore, type UseChatOptions, type UseChatResult, useChat } from '../use-chat';
 import { useLatestRef } from '../use-stream';
+import { announcementText } from './announcement';
 import { ChatMessageRow } from './ChatMessageRow';
 import { Composer } from './Composer';
 import type { ChatStore, ChatStructure } from './chat-store';
@@ -75,8 +77,9 @@ function subscribeStructure(store: ChatStore) {
 }
 
 /**
- * The text a screen reader hears once per finished answer (the log itself is marked busy while
- * the answer streams, so it is not read token by token).
+ * The text a screen reader hears once per finished answer, its start without Markdown
+ * punctuation (see `announcement.ts`; the log itself is marked busy while the answer streams, so
+ * it is not read token by token).
  */
 function useAnnouncement(store: ChatStore, structure: ChatStructure, labels: ChatWindowLabels): string {
   const [announcement, setAnnouncement] = useState('');
@@ -87,7 +90,7 @@ function useAnnouncement(store: ChatStore, structure: ChatStructure, labels: Cha
     previousStatus.current = structure.status;
     if (!wasBusy || lastId === undefined) return;
     const message = store.getMessage(lastId);
-    if (structure.status === 'done' && message) setAnnouncement(message.content);
+    if (structure.status === 'done' && message) setAnnouncement(announcementText(message.content));
     else if (structure.status === 'error' && structure.error) {
       setAnnouncement(`${labels.errorPrefix} ${structure.error.message}`);
     }
