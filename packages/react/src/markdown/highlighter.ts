@@ -11,24 +11,13 @@
 import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
 import type { TokenLines } from './code-tokens';
 import type { HighlightBackend, HighlightSession } from './highlight-backend';
+import { disableWorker, onHighlightingChange, workerEnabled } from './highlight-config';
 import { createMainThreadBackend } from './highlight-main-thread';
 import { createWorkerBackend } from './highlight-worker-backend';
 
 /** Status of one language: a code block shows plain text until it is `'ready'`. */
 export type LanguageStatus = 'idle' | 'loading' | 'ready' | 'unavailable';
 
-/** Options of `configureHighlighting`. */
-export interface HighlightingOptions {
-  /**
-   * Tokenize code in a Web Worker (started from a blob URL), keeping the main thread free for
-   * streaming and input. Default `true`; `false` tokenizes on the main thread in short slices.
-   * Without `Worker`, or when the worker cannot start (e.g. a Content Security Policy without
-   * `worker-src blob:`), Rivulet falls back to the main thread by itself.
-   */
-  worker?: boolean | undefined;
-}
-
-let useWorker = true;
 let backendPromise: Promise<HighlightBackend> | undefined;
 let backend: HighlightBackend | undefined;
 
@@ -58,19 +47,24 @@ function forget(): void {
 
 /** The worker failed: start over on the main thread. Blocks reload their languages on the notice. */
 function workerFailed(): void {
-  useWorker = false;
+  disableWorker(true);
+}
+
+// A new setting (or a failed worker) starts highlighting over: blocks reload their languages.
+onHighlightingChange(() => {
+  if (!backendPromise) return;
   forget();
   notify();
-}
+});
 
 function loadBackend(): Promise<HighlightBackend> {
   backendPromise ??= (async () => {
     let instance: HighlightBackend | undefined;
-    if (useWorker && typeof Worker !== 'undefined') {
+    if (workerEnabled() && typeof Worker !== 'undefined') {
       try {
         instance = await createWorkerBackend(loadThemes, workerFailed);
       } catch {
-        useWorker = false;
+        disableWorker(false);
       }
     }
     instance ??= createMainThreadBackend(loadThemes);
@@ -78,20 +72,6 @@ function loadBackend(): Promise<HighlightBackend> {
     return instance;
   })();
   return backendPromise;
-}
-
-/**
- * Chooses where code is tokenized, for every `<Markdown>` on the page. Call it before the first
- * code block renders; calling it later starts highlighting over with the new setting.
- */
-export function configureHighlighting(options: HighlightingOptions): void {
-  const worker = options.worker ?? true;
-  if (worker === useWorker) return;
-  useWorker = worker;
-  if (backendPromise) {
-    forget();
-    notify();
-  }
 }
 
 /** Where tokenizing currently runs, once the first language has loaded. */
