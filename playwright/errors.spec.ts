@@ -30,50 +30,76 @@ test.describe('errors', () => {
     expect(errors).toEqual([]);
   });
 
-  test('an HTTP error shows its status and message, with Retry', async ({ page, openChat }) => {
-    const errors = await watchPageErrors(page);
-    const leaks = await watchLeaks(page);
-    const chat = await openChat('scenario=rate-limit');
-    const baseline = await leaks.baseline();
-    await chat.send('Hello');
-    const errorRow = chat.answer.locator('[data-rivulet-error]');
-    await expect(errorRow).toContainText('429');
-    await expect(errorRow).toContainText('Rate limit reached');
-    await expect(chat.page.getByRole('button', { name: 'Retry' })).toBeVisible();
-    await leaks.expectBackTo(baseline);
-    // Chromium logs every non-2xx response; nothing else may show up.
-    expect(errors.filter((error) => !/Failed to load resource: .*\b429\b/.test(error))).toEqual([]);
-  });
+  for (const [status, message, format] of [
+    [401, 'Invalid API key', 'openai'],
+    [429, 'Rate limit reached', 'openai'],
+    [500, 'The mock server failed', 'anthropic'],
+  ] as const) {
+    test(`HTTP ${status} with a JSON error body shows the status and message, and Retry works`, async ({
+      page,
+      openChat,
+    }) => {
+      const errors = await watchPageErrors(page);
+      const leaks = await watchLeaks(page);
+      // The first request fails; the retry (same run) is answered normally.
+      const query = `status=${status}&faultLimit=1&format=${format}&answer=short${status === 401 ? `&errorMessage=${encodeURIComponent(message)}` : ''}`;
+      const chat = await openChat(query);
+      const baseline = await leaks.baseline();
+      await chat.send('Hello');
+      const errorRow = chat.answer.locator('[data-rivulet-error]');
+      await expect(errorRow).toContainText(String(status));
+      await expect(errorRow).toContainText(message);
+      await expect(chat.answer).toHaveAttribute('data-status', 'error');
+      await leaks.expectBackTo(baseline);
 
-  test('a dropped connection keeps the text received before it', async ({ page, openChat }) => {
+      await chat.page.getByRole('button', { name: 'Retry' }).click();
+      await expect(chat.answer).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
+      await expect(chat.page.locator('[data-rivulet-error]')).toHaveCount(0);
+      expect(await chat.answerLength()).toBeGreaterThan(0);
+      expect(await chat.counts()).toMatchObject({ started: 2, errored: 1, completed: 1 });
+      await leaks.expectBackTo(baseline);
+      // Chromium logs every non-2xx response; nothing else may show up.
+      const pattern = new RegExp(`Failed to load resource: .*\\b${status}\\b`);
+      expect(errors.filter((error) => !pattern.test(error))).toEqual([]);
+    });
+  }
+
+  test('a dropped connection keeps the text received before it, and Retry works', async ({ page, openChat }) => {
     const errors = await watchPageErrors(page);
     const leaks = await watchLeaks(page);
-    const chat = await openChat('answer=overview&dropAfter=30&tps=200&format=anthropic');
+    const chat = await openChat('answer=overview&dropAfter=30&faultLimit=1&tps=200&format=anthropic');
     const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     await expect(chat.answer).toHaveAttribute('data-status', 'error', { timeout: 10_000 });
     await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
     await expect.poll(() => chat.counts()).toMatchObject({ dropped: 1 });
     await leaks.expectBackTo(baseline);
+    await chat.page.getByRole('button', { name: 'Retry' }).click();
+    await expect(chat.answer).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
+    await expect(chat.answer).toContainText('See the Streams API on MDN');
+    await leaks.expectBackTo(baseline);
     // Chromium logs the broken body itself; nothing else may show up.
     expect(errors.filter((error) => !error.includes('net::ERR_INCOMPLETE_CHUNKED_ENCODING'))).toEqual([]);
   });
 
-  test('a stall past idleTimeoutMs fails with a timeout, keeps the text and aborts the request', async ({
+  test('a stall past idleTimeoutMs fails with a timeout, keeps the text, aborts the request; Retry works', async ({
     page,
     openChat,
   }) => {
     const errors = await watchPageErrors(page);
     const leaks = await watchLeaks(page);
-    const chat = await openChat('answer=overview&stallAfter=30&tps=200&idle=1500');
+    const chat = await openChat('answer=overview&stallAfter=30&faultLimit=1&tps=200&idle=1500');
     const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     const errorRow = chat.answer.locator('[data-rivulet-error]');
     await expect(errorRow).toContainText('1500 ms', { timeout: 10_000 });
     await expect(chat.answer).toHaveAttribute('data-status', 'error');
     await expect(chat.answer.locator('.rivulet-markdown')).toContainText('Streaming responses');
-    await expect(chat.page.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect.poll(() => chat.counts()).toMatchObject({ started: 1, aborted: 1 });
+    await leaks.expectBackTo(baseline);
+    await chat.page.getByRole('button', { name: 'Retry' }).click();
+    await expect(chat.answer).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
+    await expect(chat.answer).toContainText('See the Streams API on MDN');
     await leaks.expectBackTo(baseline);
     expect(errors).toEqual([]);
   });
