@@ -184,7 +184,7 @@ function IncrementalBlocks({
     if (!catchingUp) return;
     const timer = setTimeout(renderMore, 0);
     return () => clearTimeout(timer);
-  });
+  }, [catchingUp, shown]);
   const blocks = catchingUp ? split.blocks.slice(0, shown) : split.blocks;
   // A finished document's last block is final too, but only for this render: if the text grows
   // again, the splitter still knows that block may change.
