@@ -12,6 +12,8 @@ import { queueHighlight } from './highlight-queue';
 
 export function createMainThreadBackend(themes: () => Promise<ThemeRegistrationAny[]>): HighlightBackend {
   let engine: Promise<HighlightEngine> | undefined;
+  // The engine once built: a session's passes tokenize synchronously, never waiting on a promise.
+  let built: HighlightEngine | undefined;
   const load = () => {
     engine ??= (async () => {
       const [{ createHighlighterCore }, { createJavaScriptRegexEngine }, list] = await Promise.all([
@@ -19,19 +21,16 @@ export function createMainThreadBackend(themes: () => Promise<ThemeRegistrationA
         import('shiki/engine/javascript'),
         themes(),
       ]);
-      return createHighlightEngine({ createHighlighterCore, createJavaScriptRegexEngine }, list);
+      built = await createHighlightEngine({ createHighlighterCore, createJavaScriptRegexEngine }, list);
+      return built;
     })();
     return engine;
   };
-  // Tokenizers of ready languages, so a pass never waits for a promise.
-  let ready: HighlightEngine | undefined;
 
   return {
     kind: 'main-thread',
     async addLanguage(_key: string, grammars: LanguageRegistration[]) {
-      const instance = await load();
-      ready = instance;
-      return instance.addLanguage(grammars);
+      return (await load()).addLanguage(grammars);
     },
     openSession(name: string): HighlightSession {
       const tokens = createCodeTokens();
@@ -39,7 +38,8 @@ export function createMainThreadBackend(themes: () => Promise<ThemeRegistrationA
       return {
         run(code, final, done) {
           cancel?.();
-          const tokenize = (ready as HighlightEngine).tokenizer(name);
+          // Sessions open only for languages `addLanguage` accepted, so the engine is built.
+          const tokenize = (built as HighlightEngine).tokenizer(name);
           cancel = queueHighlight((deadline) => {
             if (!tokenizeMore(tokens, code, final, deadline, tokenize)) return false;
             cancel = undefined;
