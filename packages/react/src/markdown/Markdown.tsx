@@ -180,6 +180,7 @@ function IncrementalBlocks({
   state.rendered = shown;
   // Rendering a backlog in slices: the next slice after this one is on screen.
   const [, renderMore] = useReducer((count: number) => count + 1, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new slice on screen asks for the next one.
   useEffect(() => {
     if (!catchingUp) return;
     const timer = setTimeout(renderMore, 0);
