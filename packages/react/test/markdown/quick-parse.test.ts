@@ -1,0 +1,195 @@
+import { createBlockSplitter, repairMarkdown } from '@rivulet/core';
+import { tests } from 'commonmark-spec';
+import fc from 'fast-check';
+import type { Nodes, Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import answer2k from '../../../../bench/fixtures/answer-2k.md?raw';
+import answer40k from '../../../../bench/fixtures/answer-40k.md?raw';
+import { getProcessor } from '../../src/markdown/pipeline';
+import { quickParse } from '../../src/markdown/quick-parse';
+import { randomChunks, seededRandom } from './random';
+
+const processor = getProcessor({});
+
+function withoutPositions(node: Nodes): Nodes {
+  const { position: _position, ...rest } = node as Nodes & { position?: unknown };
+  if ('children' in rest) return { ...rest, children: rest.children.map(withoutPositions) } as Nodes;
+  return rest as Nodes;
+}
+
+/** remark-parse + remark-gfm's tree, positions dropped: what the quick parser must equal. */
+function remarkTree(markdown: string): Root {
+  return withoutPositions(processor.parse(markdown)) as Root;
+}
+
+/** Checks one text: the quick parser declines it or gives remark's tree. Returns whether it parsed. */
+function agrees(markdown: string): boolean {
+  const quick = quickParse(markdown);
+  if (quick === undefined) return false;
+  expect(quick, JSON.stringify(markdown)).toEqual(remarkTree(markdown));
+  return true;
+}
+
+/** The repaired last block of every flush of `text` streamed in chunks, as `<Markdown>` parses it. */
+function streamedTails(text: string, seed: number): string[] {
+  const random = seededRandom(seed);
+  const splitter = createBlockSplitter();
+  const tails: string[] = [];
+  let received = '';
+  for (const chunk of randomChunks(text, random, 40)) {
+    received += chunk;
+    const { blocks } = splitter.update(received);
+    tails.push(repairMarkdown(blocks[blocks.length - 1] ?? ''));
+  }
+  return tails;
+}
+
+describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {
+  it('on every flush of the bench answers, and declines few of them', () => {
+    for (const [name, answer] of [
+      ['2 KB', answer2k],
+      ['40 KB', answer40k],
+    ] as const) {
+      const tails = streamedTails(answer, 7).filter((tail) => !/^(?:`{3,}|~{3,})/.test(tail));
+      const parsed = tails.filter(agrees).length;
+      // Open code fences have their own fast path; of the rest, nearly all are in the subset.
+      expect(parsed / tails.length, name).toBeGreaterThan(0.95);
+    }
+  });
+
+  it('on every CommonMark spec example', () => {
+    let parsed = 0;
+    for (const example of tests) if (agrees(example.markdown.replaceAll('→', '\t'))) parsed += 1;
+    // The subset is a real share of the spec, not an empty one.
+    expect(parsed).toBeGreaterThan(300);
+  });
+
+  it('on generated Markdown made of the subset’s syntax', () => {
+    const pieces = [
+      'word',
+      'two words',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '*',
+      '**',
+      '***',
+      '_',
+      '__',
+      '~',
+      '~~',
+      '~~~',
+      '`',
+      '``',
+      '\\',
+      '\\*',
+      '\\\n',
+      '!',
+      '[',
+      ']',
+      '(',
+      ')',
+      '](x)',
+      '](/a "t")',
+      "]('t')",
+      '](<x>)',
+      '# ',
+      '### ',
+      ' #',
+      '- ',
+      '* ',
+      '+ ',
+      '1. ',
+      '2) ',
+      '  ',
+      '   - ',
+      '    ',
+      '> ',
+      '>',
+      '| ',
+      ' |',
+      '|---|---|\n',
+      '| :-- | --: |\n',
+      '---',
+      '***\n',
+      '```\n',
+      '```js\n',
+      '=',
+      'a.b',
+      'snake_case',
+      '2 * 3',
+      '(x)',
+      '"',
+      "'",
+      '.',
+      ',',
+      '-',
+      'é',
+      '😀',
+      '&',
+      '&amp;',
+      '<b>',
+      'http://x.y',
+      '@',
+      '[^1]',
+      '[a]: /u',
+      '\n  ',
+      '\n   ',
+      '\n    - ',
+      '\n> - ',
+      '10. ',
+      '1) ',
+      '`code`',
+      '**bold**',
+      '*em*',
+      '_em_',
+      '[a](b)',
+      '| x |',
+    ];
+    let runs = 0;
+    let parsed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 24 }), (parts) => {
+        runs += 1;
+        if (agrees(parts.join(''))) parsed += 1;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) },
+    );
+    // The generated texts exercise the parser, not only its way out.
+    expect(parsed / runs).toBeGreaterThan(0.3);
+  });
+
+  it('declines what it does not follow', () => {
+    for (const markdown of [
+      'a\n===', // setext heading
+      '    code', // indented code
+      '- a\nlazy', // lazy continuation
+      '[a]: /u\n\n[a]', // definitions
+      'x[^1]', // footnotes
+      '<b>x</b>', // HTML
+      '&amp;', // entities
+      'see http://example.com', // literal autolinks
+      '- [ ] task', // task list items
+      '-', // empty list item
+      '```js\nopen', // a fence still open
+      'a\tb', // tabs
+    ]) {
+      expect(quickParse(markdown), markdown).toBeUndefined();
+    }
+  });
+
+  it('parses the common shapes (so the tests above are not vacuous)', () => {
+    for (const markdown of [
+      '## A *b* **c** `d` [e](f "g")',
+      'a ~~b~~ ~c~ ~~~d',
+      '1. one\n   - two `x`\n\n3. three',
+      '| a | b |\n| :-- | --: |\n| x \\| y | **z** |',
+      '> quote\n>\n> - item',
+      'line  \nbreak\\\nagain',
+      '```ts title\nconst a = 1;\n```',
+    ]) {
+      expect(agrees(markdown), markdown).toBe(true);
+    }
+  });
+});
