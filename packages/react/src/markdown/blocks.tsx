@@ -13,12 +13,13 @@
  */
 
 import { repairMarkdown } from '@rivulet/core';
+import type { Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import { memo, useMemo } from 'react';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
 import { openFenceHast } from './open-fence';
-import { getProcessor, markdownToHast } from './pipeline';
+import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 import type { UrlPolicyOptions } from './url-policy';
 
@@ -47,12 +48,29 @@ interface BlockProps {
   options: RenderOptions;
 }
 
+/**
+ * The tree of the growing last block, parsed again on every flush: an open code fence is built
+ * directly, and the common subset of Markdown parsed quickly (`quick-parse/`), both giving the
+ * full pipeline's tree. The block is parsed by the full pipeline once it is final.
+ */
+function growingBlockHast(source: string, definitions: string, options: RenderOptions): Root {
+  if (definitions === '') {
+    const fence = openFenceHast(source);
+    if (fence) return fence;
+  }
+  const repaired = repairMarkdown(source) + definitions;
+  return (
+    (definitions === '' ? quickMarkdownToHast(repaired, options.processor) : undefined) ??
+    markdownToHast(repaired, options.processor)
+  );
+}
+
 /** One top-level block. Memoized: it renders again only when its own source changes. */
 export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
   const content = useMemo(() => {
-    // An open code fence grows on every flush: build its tree directly rather than parse it again.
-    const fast = repair && definitions === '' ? openFenceHast(source) : undefined;
-    const tree = fast ?? markdownToHast((repair ? repairMarkdown(source) : source) + definitions, options.processor);
+    const tree = repair
+      ? growingBlockHast(source, definitions, options)
+      : markdownToHast(source + definitions, options.processor);
     if (cursor) insertCursor(tree);
     return hastToReact(tree, options.components);
   }, [source, repair, cursor, definitions, options]);

@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { quickParse } from './quick-parse';
 import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
 
 type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
@@ -89,4 +90,13 @@ export function getProcessor(options: UrlPolicyOptions): HastProcessor {
 /** Parses Markdown into a sanitized hast tree. Never throws for any input text. */
 export function markdownToHast(markdown: string, processor: HastProcessor): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/**
+ * The same tree as `markdownToHast` when `quickParse` handles the text (most of what LLMs write),
+ * else `undefined`. Only the parse is quicker: the tree goes through the same transforms.
+ */
+export function quickMarkdownToHast(markdown: string, processor: HastProcessor): Root | undefined {
+  const tree = quickParse(markdown);
+  return tree && (processor.runSync(tree) as Root);
 }
