@@ -49,28 +49,28 @@ interface BlockProps {
 }
 
 /**
- * The tree of the growing last block, parsed again on every flush: an open code fence is built
- * directly, and the common subset of Markdown parsed quickly (`quick-parse/`), both giving the
- * full pipeline's tree. The block is parsed by the full pipeline once it is final.
+ * A block's tree. The common subset of Markdown is parsed quickly (`quick-parse/`, the same tree as
+ * the full pipeline); a block that uses definitions from other blocks, or anything outside the
+ * subset, goes through the full pipeline.
  */
-function growingBlockHast(source: string, definitions: string, options: RenderOptions): Root {
-  if (definitions === '') {
-    const fence = openFenceHast(source);
-    if (fence) return fence;
-  }
-  const repaired = repairMarkdown(source) + definitions;
+function blockHast(markdown: string, definitions: string, options: RenderOptions): Root {
   return (
-    (definitions === '' ? quickMarkdownToHast(repaired, options.processor) : undefined) ??
-    markdownToHast(repaired, options.processor)
+    (definitions === '' ? quickMarkdownToHast(markdown, options.processor) : undefined) ??
+    markdownToHast(markdown + definitions, options.processor)
+  );
+}
+
+/** The growing last block, parsed again on every flush: an open code fence is built directly. */
+function growingBlockHast(source: string, definitions: string, options: RenderOptions): Root {
+  return (
+    (definitions === '' ? openFenceHast(source) : undefined) ?? blockHast(repairMarkdown(source), definitions, options)
   );
 }
 
 /** One top-level block. Memoized: it renders again only when its own source changes. */
 export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
   const content = useMemo(() => {
-    const tree = repair
-      ? growingBlockHast(source, definitions, options)
-      : markdownToHast(source + definitions, options.processor);
+    const tree = repair ? growingBlockHast(source, definitions, options) : blockHast(source, definitions, options);
     if (cursor) insertCursor(tree);
     return hastToReact(tree, options.components);
   }, [source, repair, cursor, definitions, options]);

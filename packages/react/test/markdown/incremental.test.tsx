@@ -13,6 +13,12 @@ vi.mock('../../src/markdown/pipeline', async (importOriginal) => {
       calls.parsed.push(markdown);
       return original.markdownToHast(markdown, processor);
     },
+    // The quick parser parses too (the full pipeline then only for what it declines).
+    quickMarkdownToHast: (markdown: string, processor: Parameters<typeof original.markdownToHast>[1]) => {
+      const tree = original.quickMarkdownToHast(markdown, processor);
+      if (tree) calls.parsed.push(markdown);
+      return tree;
+    },
   };
 });
 

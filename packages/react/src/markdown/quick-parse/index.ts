@@ -5,10 +5,11 @@
  * mdast as `remark-parse` + `remark-gfm` (positions aside) in a fraction of the time, or
  * `undefined` as soon as the text leaves the subset, so the caller parses it fully instead.
  *
- * It exists for one job: the growing last block of a stream is parsed again on every flush, and
- * there micromark's per-parse setup and per-character cost are most of a flush. The equivalence
- * with remark is checked over every flush of the bench fixtures and generated Markdown
- * (`test/markdown/quick-parse.test.ts`).
+ * It parses the blocks of a streamed answer: the growing last block is parsed again on every
+ * flush, and there micromark's per-parse setup and per-character cost were most of a flush. The
+ * equivalence with remark is checked over every flush of the bench answers, the CommonMark spec
+ * examples and generated Markdown (`test/markdown/quick-parse.test.ts`); a document rendered
+ * whole (never streamed) still goes through remark.
  */
 
 import type { Root } from 'mdast';
