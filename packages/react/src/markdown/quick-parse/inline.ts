@@ -2,46 +2,21 @@
  * Inline Markdown of the common subset (see `index.ts`) to mdast phrasing content, following the
  * CommonMark inline algorithm: a left-to-right scan that turns code spans, escapes and line
  * breaks into nodes at once and keeps `*`/`_` runs and `[`/`![` openers as pending items; a `]`
- * closes the nearest opener into a link or image when an inline resource follows, and emphasis is
- * resolved over the delimiter runs last (inside each link first). Constructs outside the subset
- * (raw HTML, autolinks, entities, literal URLs and e-mails, strikethrough) throw `unsupported`.
+ * closes the nearest opener into a link or image when an inline resource follows, and emphasis and
+ * strikethrough are resolved over the delimiter runs last (inside each link first; see
+ * `attention.ts`). Constructs outside the subset (raw HTML, autolinks, entities, literal URLs and
+ * e-mails, footnote and reference links) throw `unsupported`.
  */
 
-import type { PhrasingContent, Text } from 'mdast';
+import type { PhrasingContent } from 'mdast';
+import { type BracketItem, type Item, resolveAttention, toPhrasing } from './attention';
+import { asciiPunctuation, resource } from './resource';
 import { unsupported } from './unsupported';
 
-interface TextItem {
-  kind: 'text';
-  value: string;
-}
-interface NodeItem {
-  kind: 'node';
-  node: PhrasingContent;
-}
-/** A run of `*`, `_` or `~`; `count` characters are still unused. */
-interface DelimiterItem {
-  kind: 'delimiter';
-  char: '*' | '_' | '~';
-  count: number;
-  /** The run's whole length (strikethrough pairs runs of the same length). */
-  length: number;
-  open: boolean;
-  close: boolean;
-}
-interface BracketItem {
-  kind: 'bracket';
-  image: boolean;
-  active: boolean;
-}
-type Item = TextItem | NodeItem | DelimiterItem | BracketItem;
-
-const asciiPunctuation = /[!-/:-@[-`{-~]/;
 const unicodeWhitespace = /\s/;
 const unicodePunctuation = /[\p{P}\p{S}]/u;
 /** Characters that may start inline syntax (or leave the subset). */
 const special = /[\\`*_![\]\n<&~]/g;
-/** Text the GFM autolink-literal extension would turn into links. */
-const literalLink = /@|www\.|:\/\//i;
 
 const whitespace = 1;
 const punctuation = 2;
@@ -81,66 +56,6 @@ function codeSpan(source: string, start: number, end: number): { value: string; 
   }
 }
 
-/** Decodes backslash escapes (entities are not in the subset). */
-function decodeEscapes(value: string): string {
-  return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
-/** The inline resource `(destination "title")` at `start`, or `undefined` when there is none. */
-function resource(source: string, start: number): { url: string; title: string | null; end: number } | undefined {
-  let index = start + 1;
-  const skipSpace = () => {
-    let lineEndings = 0;
-    while (source[index] === ' ' || source[index] === '\n') {
-      if (source[index] === '\n') lineEndings += 1;
-      index += 1;
-    }
-    if (lineEndings > 1) unsupported();
-  };
-  skipSpace();
-  if (source[index] === ')') return { url: '', title: null, end: index + 1 };
-  if (source[index] === '<') unsupported();
-  const destinationStart = index;
-  let depth = 0;
-  while (index < source.length) {
-    const char = source[index] as string;
-    if (char === '\\' && asciiPunctuation.test(source[index + 1] ?? '')) {
-      index += 2;
-      continue;
-    }
-    if (char === '(') {
-      depth += 1;
-      if (depth > 32) unsupported();
-    } else if (char === ')') {
-      if (depth === 0) break;
-      depth -= 1;
-    } else if (char === ' ' || char === '\n' || char < ' ' || char === '\u007f') break;
-    index += 1;
-  }
-  if (depth !== 0 || index === destinationStart) return undefined;
-  const destination = source.slice(destinationStart, index);
-  const beforeTitle = index;
-  skipSpace();
-  let title: string | null = null;
-  const quote = source[index];
-  if (index > beforeTitle && (quote === '"' || quote === "'" || quote === '(')) {
-    const closing = quote === '(' ? ')' : quote;
-    let end = index + 1;
-    while (end < source.length && source[end] !== closing) {
-      if (source[end] === '\n' || (quote === '(' && source[end] === '(')) unsupported();
-      end += source[end] === '\\' ? 2 : 1;
-    }
-    if (end >= source.length) return undefined;
-    title = decodeEscapes(source.slice(index + 1, end));
-    index = end + 1;
-    skipSpace();
-  }
-  if (source[index] !== ')') return undefined;
-  // Character references in either would be decoded.
-  if (destination.includes('&') || title?.includes('&')) unsupported();
-  return { url: decodeEscapes(destination), title, end: index + 1 };
-}
-
 function textOf(nodes: readonly PhrasingContent[]): string {
   let text = '';
   for (const node of nodes) {
@@ -149,103 +64,6 @@ function textOf(nodes: readonly PhrasingContent[]): string {
     else if ('children' in node) text += textOf(node.children);
   }
   return text;
-}
-
-/** Turns resolved items into phrasing nodes, joining adjacent text as the parser does. */
-function toPhrasing(items: readonly Item[]): PhrasingContent[] {
-  const nodes: PhrasingContent[] = [];
-  let text: Text | undefined;
-  const addText = (value: string) => {
-    if (value === '') return;
-    if (text) text.value += value;
-    else {
-      text = { type: 'text', value };
-      nodes.push(text);
-    }
-  };
-  for (const item of items) {
-    if (item.kind === 'text') addText(item.value);
-    else if (item.kind === 'delimiter') addText(item.char.repeat(item.count));
-    else if (item.kind === 'bracket') addText(item.image ? '![' : '[');
-    else {
-      text = undefined;
-      nodes.push(item.node);
-    }
-  }
-  for (const node of nodes) if (node.type === 'text' && literalLink.test(node.value)) unsupported();
-  return nodes;
-}
-
-/** CommonMark's "process emphasis" over `items`, in place: matched runs become emphasis and strong. */
-function resolveEmphasis(items: Item[]): void {
-  let closerIndex = 0;
-  while (closerIndex < items.length) {
-    const closer = items[closerIndex] as Item;
-    if (closer.kind !== 'delimiter' || closer.char === '~' || !closer.close || closer.count === 0) {
-      closerIndex += 1;
-      continue;
-    }
-    let openerIndex = closerIndex - 1;
-    for (; openerIndex >= 0; openerIndex -= 1) {
-      const opener = items[openerIndex] as Item;
-      if (opener.kind !== 'delimiter' || opener.char !== closer.char || !opener.open || opener.count === 0) continue;
-      // The "rule of three", as micromark applies it: on the sizes left, and only when the
-      // closer's is not itself a multiple of three.
-      const multipleOfThree =
-        (opener.close || closer.open) && closer.count % 3 !== 0 && (opener.count + closer.count) % 3 === 0;
-      if (!multipleOfThree) break;
-    }
-    if (openerIndex < 0) {
-      closerIndex += 1;
-      continue;
-    }
-    const opener = items[openerIndex] as DelimiterItem;
-    const use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
-    opener.count -= use;
-    closer.count -= use;
-    // Runs between the two are literal from now on.
-    const inner = items
-      .slice(openerIndex + 1, closerIndex)
-      .map((item): Item => (item.kind === 'delimiter' ? { kind: 'text', value: item.char.repeat(item.count) } : item));
-    const node: PhrasingContent = { type: use === 2 ? 'strong' : 'emphasis', children: toPhrasing(inner) };
-    items.splice(openerIndex + 1, closerIndex - openerIndex - 1, { kind: 'node', node });
-    closerIndex = openerIndex + 2;
-  }
-}
-
-/** The indexes of a `~` opener and closer of the same size that make a strikethrough, if any. */
-function strikethroughPair(items: readonly Item[], from: number): [number, number] | undefined {
-  for (let closerIndex = from; closerIndex < items.length; closerIndex += 1) {
-    const closer = items[closerIndex] as Item;
-    if (closer.kind !== 'delimiter' || closer.char !== '~' || !closer.close) continue;
-    for (let openerIndex = closerIndex - 1; openerIndex >= 0; openerIndex -= 1) {
-      const opener = items[openerIndex] as Item;
-      if (opener.kind === 'delimiter' && opener.char === '~' && opener.open && opener.length === closer.length)
-        return [openerIndex, closerIndex];
-    }
-  }
-  return undefined;
-}
-
-/**
- * Resolves emphasis and strikethrough among `items`, in place. GFM resolves the two in separate
- * passes whose order depends on the text; where both could apply, the text leaves the subset.
- */
-function resolveAttention(items: Item[]): void {
-  let pair = strikethroughPair(items, 0);
-  if (!pair) {
-    resolveEmphasis(items);
-    return;
-  }
-  if (items.some((item) => item.kind === 'delimiter' && item.char !== '~')) unsupported();
-  while (pair) {
-    const [openerIndex, closerIndex] = pair;
-    const inner = items.slice(openerIndex + 1, closerIndex);
-    resolveAttention(inner);
-    const node: PhrasingContent = { type: 'delete', children: toPhrasing(inner) };
-    items.splice(openerIndex, closerIndex - openerIndex + 1, { kind: 'node', node });
-    pair = strikethroughPair(items, openerIndex + 1);
-  }
 }
 
 /**
