@@ -10,8 +10,9 @@ import type { Element } from 'hast';
 import { type ComponentPropsWithoutRef, memo, useContext } from 'react';
 import { TypingCursor } from '../TypingCursor';
 import { CopyButton } from './CopyButton';
-import type { TokenLine, TokenLines } from './code-tokens';
+import type { CodeStyle, TokenLine, TokenLines } from './code-tokens';
 import { MarkdownSettingsContext, OpenBlockContext } from './context';
+import { codeBaseStyle } from './highlighter';
 import { hasCursorChild, hastText } from './render-hast';
 import { useCodeHighlight } from './use-code-highlight';
 
@@ -43,32 +44,45 @@ function tokensText(tokens: TokenLine): string {
 interface LineProps {
   text: string;
   tokens: TokenLine | undefined;
+  base: CodeStyle | undefined;
 }
 
-/** One line: its highlighted tokens while they still match the text, then the rest as plain text. */
-const Line = memo(function Line({ text, tokens }: LineProps) {
+/**
+ * One line: its highlighted tokens while they still match the text, then the rest as plain text.
+ * A fully highlighted line carries the base style itself, so its tokens in the base colour are
+ * bare text; a line with plain text after its tokens gives every token its own style instead, so
+ * that text stays plain.
+ */
+const Line = memo(function Line({ text, tokens, base }: LineProps) {
   const highlighted = tokens ? tokensText(tokens) : '';
   if (!tokens || !text.startsWith(highlighted)) return <span className="line">{text}</span>;
+  const rest = text.slice(highlighted.length);
+  const lineStyle = rest === '' ? base : undefined;
   return (
-    <span className="line">
-      {tokens.map((token, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a line are positional.
-        <span key={index} style={token.htmlStyle as React.CSSProperties | undefined}>
-          {token.content}
-        </span>
-      ))}
-      {text.slice(highlighted.length)}
+    <span className="line" style={lineStyle as React.CSSProperties | undefined}>
+      {tokens.map((token, index) =>
+        lineStyle && !token.htmlStyle ? (
+          token.content
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a line are positional.
+          <span key={index} style={(token.htmlStyle ?? base) as React.CSSProperties | undefined}>
+            {token.content}
+          </span>
+        ),
+      )}
+      {rest}
     </span>
   );
 });
 
 function HighlightedCode({ code, lines }: { code: string; lines: TokenLines }) {
+  const base = codeBaseStyle();
   const textLines = code.split('\n');
   const out: React.ReactNode[] = [];
   textLines.forEach((text, index) => {
     if (index > 0) out.push('\n');
     // biome-ignore lint/suspicious/noArrayIndexKey: lines only ever get appended.
-    out.push(<Line key={index} text={text} tokens={lines[index]} />);
+    out.push(<Line key={index} text={text} tokens={lines[index]} base={base} />);
   });
   return out;
 }

@@ -10,10 +10,17 @@
 
 import type { GrammarState } from 'shiki/core';
 
-/** A token as a code block renders it: its text and its style (theme colours as CSS variables). */
+/** Theme colours of a piece of code, as CSS variables (`--shiki-light`, `--shiki-dark`, ...). */
+export type CodeStyle = Readonly<Record<string, string>>;
+
+/**
+ * A token as a code block renders it: its text and its style. Tokens in the themes' default
+ * colours have no `htmlStyle`: they take the base style (`HighlightEngine.baseStyle`) from
+ * their line, so most of a block's text needs no element of its own.
+ */
 export interface CodeToken {
   readonly content: string;
-  readonly htmlStyle?: Readonly<Record<string, string>> | undefined;
+  readonly htmlStyle?: CodeStyle | undefined;
 }
 
 export type TokenLine = readonly CodeToken[];

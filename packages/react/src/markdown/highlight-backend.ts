@@ -7,7 +7,7 @@
  */
 
 import type { LanguageRegistration } from 'shiki/core';
-import type { TokenLines } from './code-tokens';
+import type { CodeStyle, TokenLines } from './code-tokens';
 
 /** The tokens of one code block, kept between passes so a growing block costs only its new lines. */
 export interface HighlightSession {
@@ -23,6 +23,8 @@ export interface HighlightSession {
 
 export interface HighlightBackend {
   readonly kind: 'worker' | 'main-thread';
+  /** The themes' default colours (see `CodeToken`), known once a language has been added. */
+  readonly baseStyle: CodeStyle | undefined;
   /** Compiles a language; resolves to the name to tokenize with, or `undefined` if unusable. */
   addLanguage(key: string, grammars: LanguageRegistration[]): Promise<string | undefined>;
   /** A session for one code block in a language `addLanguage` accepted. */

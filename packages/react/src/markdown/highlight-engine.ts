@@ -8,7 +8,7 @@
 
 import type { createHighlighterCore, LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
 import type { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import type { CodeToken, Tokenize } from './code-tokens';
+import type { CodeStyle, CodeToken, Tokenize } from './code-tokens';
 
 /** Theme names, light first: tokens carry `--shiki-light` and `--shiki-dark` colours. */
 export const codeThemes = { light: 'github-light', dark: 'github-dark' } as const;
@@ -26,6 +26,37 @@ export interface HighlightEngine {
   addLanguage(grammars: readonly LanguageRegistration[]): Promise<string | undefined>;
   /** A tokenizer for a language `addLanguage` accepted. */
   tokenizer(name: string): Tokenize;
+  /** The themes' default colours: what a token without `htmlStyle` is shown in. */
+  readonly baseStyle: CodeStyle;
+}
+
+interface ShikiToken {
+  content: string;
+  htmlStyle?: Record<string, string> | undefined;
+}
+
+function sameStyle(a: CodeStyle | undefined, b: CodeStyle | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => a[key]?.toLowerCase() === b[key]?.toLowerCase());
+}
+
+/**
+ * One line's tokens as a code block renders them: tokens in the base style lose their style, and
+ * neighbours of the same style are joined. Half the tokens of typical code are in the base
+ * colour; each one less is an element less to create, style, lay out and paint.
+ */
+function lineTokens(line: readonly ShikiToken[], base: CodeStyle): CodeToken[] {
+  const out: { content: string; htmlStyle?: CodeStyle | undefined }[] = [];
+  for (const token of line) {
+    const style = token.htmlStyle && !sameStyle(token.htmlStyle, base) ? token.htmlStyle : undefined;
+    const last = out[out.length - 1];
+    if (last && sameStyle(last.htmlStyle, style)) last.content += token.content;
+    else out.push(style ? { content: token.content, htmlStyle: style } : { content: token.content });
+  }
+  return out;
 }
 
 export async function createHighlightEngine(
@@ -38,6 +69,11 @@ export async function createHighlightEngine(
     engine: modules.createJavaScriptRegexEngine(),
   });
 
+  const baseStyle: CodeStyle = {
+    '--shiki-light': highlighter.getTheme(codeThemes.light).fg,
+    '--shiki-dark': highlighter.getTheme(codeThemes.dark).fg,
+  };
+
   const tokenizer =
     (name: string): Tokenize =>
     (code, state) => {
@@ -48,9 +84,7 @@ export async function createHighlightEngine(
           defaultColor: false,
           ...(state ? { grammarState: state } : {}),
         });
-        const lines = result.tokens.map((line) =>
-          line.map((token): CodeToken => ({ content: token.content, htmlStyle: token.htmlStyle })),
-        );
+        const lines = result.tokens.map((line) => lineTokens(line, baseStyle));
         return { lines, state: result.grammarState };
       } catch {
         return undefined;
@@ -71,5 +105,6 @@ export async function createHighlightEngine(
       }
     },
     tokenizer,
+    baseStyle,
   };
 }

@@ -29,6 +29,9 @@ export function createMainThreadBackend(themes: () => Promise<ThemeRegistrationA
 
   return {
     kind: 'main-thread',
+    get baseStyle() {
+      return built?.baseStyle;
+    },
     async addLanguage(_key: string, grammars: LanguageRegistration[]) {
       return (await load()).addLanguage(grammars);
     },

@@ -4,7 +4,7 @@
  */
 
 import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
-import type { TokenLines } from './code-tokens';
+import type { CodeStyle, TokenLines } from './code-tokens';
 
 export type ToWorker =
   /** First message: the themes to build the highlighter with. */
@@ -20,6 +20,8 @@ export type ToWorker =
   | { type: 'release'; id: number };
 
 export type FromWorker =
+  /** The highlighter is built (answers `themes`): the themes' default colours, `null` if it failed. */
+  | { type: 'themes'; baseStyle: CodeStyle | null }
   /** `name` is the language to tokenize with, or `null` when the grammar cannot be used. */
   | { type: 'language'; key: string; name: string | null }
   /**

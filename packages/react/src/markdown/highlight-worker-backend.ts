@@ -6,7 +6,7 @@
  */
 
 import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
-import type { TokenLine, TokenLines } from './code-tokens';
+import type { CodeStyle, TokenLine, TokenLines } from './code-tokens';
 import type { HighlightBackend, HighlightSession } from './highlight-backend';
 import type { FromWorker, ToWorker } from './highlight-protocol';
 
@@ -20,6 +20,7 @@ export async function createWorkerBackend(
   const pending = new Map<number, (message: Extract<FromWorker, { type: 'tokens' }> | undefined) => void>();
   let failed = false;
   let nextId = 1;
+  let baseStyle: CodeStyle | undefined;
 
   const fail = () => {
     if (failed) return;
@@ -44,7 +45,9 @@ export async function createWorkerBackend(
   worker.addEventListener('messageerror', fail);
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
     const message = event.data;
-    if (message.type === 'language') {
+    if (message.type === 'themes') {
+      baseStyle = message.baseStyle ?? undefined;
+    } else if (message.type === 'language') {
       languages.get(message.key)?.(message.name ?? undefined);
       languages.delete(message.key);
     } else {
@@ -57,6 +60,9 @@ export async function createWorkerBackend(
 
   return {
     kind: 'worker',
+    get baseStyle() {
+      return baseStyle;
+    },
     addLanguage(key: string, grammars: LanguageRegistration[]) {
       if (failed) return Promise.resolve(undefined);
       return new Promise((resolve) => {

@@ -26,9 +26,15 @@ export function createWorkerHandler(post: (message: FromWorker) => void): (messa
 
   return async (message) => {
     switch (message.type) {
-      case 'themes':
+      case 'themes': {
         engine = createHighlightEngine({ createHighlighterCore, createJavaScriptRegexEngine }, message.themes);
+        const baseStyle = await engine.then(
+          (built) => built.baseStyle,
+          () => null,
+        );
+        post({ type: 'themes', baseStyle });
         return;
+      }
       case 'language': {
         const name = engine ? await (await engine).addLanguage(message.grammars) : undefined;
         post({ type: 'language', key: message.key, name: name ?? null });

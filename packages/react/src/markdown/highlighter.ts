@@ -9,7 +9,7 @@
  */
 
 import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
-import type { TokenLines } from './code-tokens';
+import type { CodeStyle, TokenLines } from './code-tokens';
 import type { HighlightBackend, HighlightSession } from './highlight-backend';
 import { disableWorker, onHighlightingChange, workerEnabled } from './highlight-config';
 import { createMainThreadBackend } from './highlight-main-thread';
@@ -77,6 +77,11 @@ function loadBackend(): Promise<HighlightBackend> {
 /** Where tokenizing currently runs, once the first language has loaded. */
 export function highlightingBackend(): HighlightBackend['kind'] | undefined {
   return backend?.kind;
+}
+
+/** The colour of highlighted code's tokens without a style of their own (see `CodeToken`). */
+export function codeBaseStyle(): CodeStyle | undefined {
+  return backend?.baseStyle;
 }
 
 /** The status of `lang` (a fence's info string language, any case). */

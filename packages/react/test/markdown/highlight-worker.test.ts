@@ -22,11 +22,22 @@ async function startedHandler() {
 const text = (lines: Tokens['lines']) => lines.map((line) => line.map((token) => token.content).join(''));
 
 describe('highlighting worker', () => {
+  it('answers the themes with their default colours', async () => {
+    const { answers } = await startedHandler();
+    expect(answers[0]).toEqual({
+      type: 'themes',
+      baseStyle: {
+        '--shiki-light': githubLight.colors?.['editor.foreground'],
+        '--shiki-dark': githubDark.colors?.['editor.foreground'],
+      },
+    });
+  });
+
   it('answers a language with the name to tokenize with, or null when there is no grammar', async () => {
     const { answers, handle } = await startedHandler();
-    expect(answers[0]).toEqual({ type: 'language', key: 'py', name: 'python' });
+    expect(answers[1]).toEqual({ type: 'language', key: 'py', name: 'python' });
     await handle({ type: 'language', key: 'nope', grammars: [] });
-    expect(answers[1]).toEqual({ type: 'language', key: 'nope', name: null });
+    expect(answers[2]).toEqual({ type: 'language', key: 'nope', name: null });
   });
 
   it('sends only the lines after those already sent, and the partial last one again', async () => {
