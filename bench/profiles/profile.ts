@@ -8,8 +8,18 @@
  *   PROFILE_RENDERER=streamdown PROFILE_SIZE=200k npx tsx bench/profiles/profile.ts
  *   PROFILE_SLOW_MS=16 ...                           # also: self time inside flushes slower than this
  *   PROFILE_SKIP_BUILD=1 ...                         # reuse the last build
+ *   PROFILE_DIST=dir ...                             # build into / serve from `dir` (to keep two builds)
+ *   PROFILE_INIT='js' ...                            # a script run in the page before its own (an experiment's switch)
+ *   PROFILE_CONSOLE=1 ...                            # print the page's (and its workers') console
  *   PROFILE_CSS='.x { … }' ...                        # extra stylesheet, to try a CSS change
  *   PROFILE_RUN=raf ...                              # the rAF-driven run (1,000 deltas/s) instead
+ *   PROFILE_TRACE=1 ...                              # a Chromium trace instead of the sampling profiler:
+ *                                                    # main-thread CPU time by event (script, style,
+ *                                                    # layout, paint, messages), busy time of workers
+ *
+ * `ab.sh` beside this file runs builds kept with PROFILE_DIST interleaved, a few rounds, and prints
+ * medians of the wall total and of the main thread's and worker's CPU time (from traces): on a
+ * busy machine CPU time varies much less than wall time.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +30,7 @@ import { benchRoot, config, readFixture } from '../src/runner/config';
 import type { SizeId } from '../src/runner/results';
 import { serveDirectory } from '../src/runner/serve';
 import type { RendererId } from '../src/shared/types';
+import { summarizeTrace } from './trace';
 
 interface CallFrame {
   functionName: string;
@@ -44,7 +55,8 @@ const renderer = (process.env.PROFILE_RENDERER ?? 'rivulet') as RendererId;
 const size = (process.env.PROFILE_SIZE ?? '40k') as SizeId;
 const top = Number(process.env.PROFILE_TOP ?? 40);
 const slowMs = Number(process.env.PROFILE_SLOW_MS ?? 0);
-const outDir = join(benchRoot, 'profiles', 'dist');
+const trace = Boolean(process.env.PROFILE_TRACE);
+const outDir = process.env.PROFILE_DIST ?? join(benchRoot, 'profiles', 'dist');
 
 if (!process.env.PROFILE_SKIP_BUILD) {
   await build({
@@ -148,7 +160,7 @@ async function profileRaf(page: Page, cdp: Cdp): Promise<void> {
   print('total time', all.total);
 }
 
-async function profileStream(page: Page, cdp: Cdp): Promise<void> {
+async function profileStream(page: Page, cdp: Cdp | undefined): Promise<void> {
   const options = {
     renderer,
     text: readFixture(size),
@@ -157,22 +169,25 @@ async function profileStream(page: Page, cdp: Cdp): Promise<void> {
     warmup: readFixture('2k'),
   };
   const result = await page.evaluate((o) => window.bench!.runStream(o), options);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const file = join(outDir, `${renderer}-${size}.cpuprofile`);
-  writeFileSync(file, JSON.stringify(profile));
-
   const flushes = [...result.flushes].sort((a, b) => a - b);
+  const inFlushes = flushes.reduce((sum, ms) => sum + ms, 0);
   const at = (q: number) => flushes[Math.min(flushes.length - 1, Math.floor(q * flushes.length))] ?? 0;
   console.log(
     `${renderer} ${size}: ${flushes.length} flushes, median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, ` +
       `max ${at(1).toFixed(1)} ms, >16ms ${flushes.filter((ms) => ms > 16).length}, total ${result.total.toFixed(0)} ms, ` +
       `static ${result.static.toFixed(1)} ms`,
   );
+  console.log(`inside flushes ${inFlushes.toFixed(0)} ms, between flushes ${(result.total - inFlushes).toFixed(0)} ms`);
+  console.log(`streamed DOM: ${result.streamed.elements} elements; static DOM: ${result.staticDom.elements} elements`);
   const worst = result.flushes
     .map((ms, index) => [index, ms] as const)
     .filter(([, ms]) => ms > 16)
     .slice(0, 30);
   console.log(`slow flushes (index: ms): ${worst.map(([i, ms]) => `${i}: ${ms.toFixed(1)}`).join(', ')}`);
+  if (!cdp) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const file = join(outDir, `${renderer}-${size}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
   const all = summarize(profile, () => true);
   print('self time', all.self);
   print('total time', all.total);
@@ -187,19 +202,33 @@ async function profileStream(page: Page, cdp: Cdp): Promise<void> {
   console.log(`\nprofile written to ${file}`);
 }
 
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'];
+
 const server = await serveDirectory(outDir);
 const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  if (process.env.PROFILE_INIT) await page.addInitScript(process.env.PROFILE_INIT);
+  if (process.env.PROFILE_CONSOLE) page.on('console', (message) => console.log(`console: ${message.text()}`));
   await page.goto(`${server.url}/index.html`, { waitUntil: 'load' });
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  if (process.env.PROFILE_RUN === 'raf') await profileRaf(page, cdp);
-  else await profileStream(page, cdp);
+  if (trace) {
+    await browser.startTracing(page, { categories: traceCategories });
+    await profileStream(page, undefined);
+    const buffer = await browser.stopTracing();
+    const file = join(outDir, `${renderer}-${size}.trace.json`);
+    writeFileSync(file, buffer);
+    summarizeTrace(JSON.parse(buffer.toString('utf8')), top);
+    console.log(`\ntrace written to ${file}`);
+  } else {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    if (process.env.PROFILE_RUN === 'raf') await profileRaf(page, cdp);
+    else await profileStream(page, cdp);
+  }
 } finally {
   await browser.close();
   await server.close();
