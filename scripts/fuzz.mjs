@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz) with a large budget.
+ * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz) and the quick Markdown parser's
+ * equivalence with remark (packages/react/test/markdown/quick-parse.test.ts) with a large budget.
  * Runs per property come from the argument, else FUZZ_RUNS, else 20000. Each property prints how
  * many cases it ran; a failure prints fast-check's seed and shrunk counterexample.
  */
@@ -14,9 +15,15 @@ if (!/^[1-9]\d*$/.test(runs)) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const result = spawnSync('npx', ['vitest', 'run', '--project', 'core', 'test/fuzz'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FUZZ_RUNS: runs },
-});
-process.exit(result.status ?? 1);
+// The core fuzz suite, then the quick Markdown parser against remark on generated Markdown.
+for (const [project, files] of [
+  ['core', 'test/fuzz'],
+  ['react', 'test/markdown/quick-parse.test.ts'],
+]) {
+  const result = spawnSync('npx', ['vitest', 'run', '--project', project, files], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: runs },
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
