@@ -125,6 +125,27 @@ describe('incremental rendering', () => {
     expect([...container.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Second', 'answer']);
   });
 
+  it('starts over for a long answer replaced by another one that begins alike', () => {
+    const intro = `${'An introduction that both answers share. '.repeat(40)}\n\n`;
+    const first = `${intro}${'First answer, paragraph. '.repeat(60)}\n\nEnd`;
+    const { container, rerender } = render(<Markdown streaming>{first}</Markdown>);
+    // Longer than the first, with the same first kilobyte.
+    rerender(<Markdown streaming>{`${intro}${'Second answer, paragraph. '.repeat(80)}\n\nEnd`}</Markdown>);
+    expect(container.textContent).not.toContain('First answer');
+    expect(container.textContent).toContain('Second answer, paragraph.');
+  });
+
+  it('catches a change in the middle of a long answer when streaming ends', () => {
+    const paragraphs = Array.from({ length: 120 }, (_, index) => `Paragraph ${index} of the answer.`);
+    const text = `${paragraphs.join('\n\n')}\n\nThe end`;
+    const { container, rerender } = render(<Markdown streaming>{text}</Markdown>);
+    // Same length, same first and last kilobyte: while streaming, only its ends are compared.
+    const edited = text.replace('Paragraph 60 of', 'Paragraph LX of');
+    rerender(<Markdown>{edited}</Markdown>);
+    expect(container.textContent).toContain('Paragraph LX of the answer.');
+    expect(container.textContent).not.toContain('Paragraph 60 of');
+  });
+
   it('keeps the streamed elements when streaming ends, parsing only the last block again', () => {
     const counts = new Map<string, number>();
     const components = countingComponents(counts);
