@@ -1,13 +1,18 @@
 /**
  * Framers cut decoded text into raw events, whatever the chunk boundaries: SSE through
- * `eventsource-parser` (comments, `id:`, `retry:`, `event:`, CR/LF/CRLF line ends), NDJSON lines
- * (`\n`, with a trailing `\r` dropped), or text chunks as they come. Partial lines are kept as
- * fragments and joined once, so long streams cost linear time.
+ * `eventsource-parser` (comments, `id:`, `retry:`, `event:`, CR/LF/CRLF line ends, a CR ending its
+ * line as soon as it arrives), NDJSON lines (`\n`, with a trailing `\r` dropped), or text chunks as
+ * they come. Partial lines are kept as fragments and joined once, so long streams cost linear time.
  */
 
 import { createParser } from 'eventsource-parser';
 import type { Framing } from './formats/shared';
 import type { RawEvent } from './types';
+
+const CR = 13;
+const LF = 10;
+/** CRLF or a lone CR: both end a line, as LF does. */
+const CR_LINE_ENDS = /\r\n?/g;
 
 export type RawEventHandler = (event: RawEvent) => void;
 
@@ -52,14 +57,25 @@ function createSseFramer(onEvent: RawEventHandler): Framer {
     // Comments (`: ping`) keep proxies from closing idle connections; they carry nothing.
     onComment() {},
   });
+  // The parser strips a first chunk starting with the UTF-8 BOM bytes read as Latin-1 text, but only
+  // when all three sit in its first chunk. The decoder already drops a real BOM, so that check is
+  // turned off, lest a stream read differently depending on where its first chunk ends.
+  parser.feed('');
+  /** The last text pushed ended in CR: an LF starting the next text is the rest of that CRLF. */
+  let afterCr = false;
   return {
     push(text) {
-      parser.feed(text);
+      if (text === '') return;
+      const rest = afterCr && text.charCodeAt(0) === LF ? text.slice(1) : text;
+      afterCr = text.charCodeAt(text.length - 1) === CR;
+      // A CR ends its line at once. The parser would hold a CR that ends a chunk back until more
+      // text with a line end came (in case an LF follows), so an event ended by CR line ends would
+      // be dispatched, or fail, a chunk later than when the same bytes arrive in one piece.
+      if (rest !== '') parser.feed(rest.includes('\r') ? rest.replace(CR_LINE_ENDS, '\n') : rest);
     },
     endMessage() {},
     end() {
-      // Two line feeds complete a last line (also one ending in a lone CR, which the parser holds
-      // back in case an LF follows) and dispatch an event whose blank line never came.
+      // Two line feeds complete a last line and dispatch an event whose blank line never came.
       parser.feed('\n');
       parser.feed('\n');
     },
