@@ -13,6 +13,7 @@
  *   PROFILE_CONSOLE=1 ...                            # print the page's (and its workers') console
  *   PROFILE_CSS='.x { … }' ...                        # extra stylesheet, to try a CSS change
  *   PROFILE_RUN=raf ...                              # the rAF-driven run (1,000 deltas/s) instead
+ *   PROFILE_RUN=conversation PROFILE_TRACE=1 ...     # the conversation run (PROFILE_HISTORY answers, default 200)
  *   PROFILE_TRACE=1 ...                              # a Chromium trace instead of the sampling profiler:
  *                                                    # main-thread CPU time by event (script, style,
  *                                                    # layout, paint, messages), busy time of workers
@@ -29,6 +30,7 @@ import { launchBrowser } from '../src/runner/browser';
 import { benchRoot, config, readFixture } from '../src/runner/config';
 import type { SizeId } from '../src/runner/results';
 import { serveDirectory } from '../src/runner/serve';
+import { conversationHistory, conversationMessage } from '../src/runner/workloads';
 import type { RendererId } from '../src/shared/types';
 import { summarizeTrace } from './trace';
 
@@ -202,6 +204,19 @@ async function profileStream(page: Page, cdp: Cdp | undefined): Promise<void> {
   console.log(`\nprofile written to ${file}`);
 }
 
+/** The conversation run: `PROFILE_HISTORY` finished answers (default 200) plus one streaming. */
+async function profileConversation(page: Page): Promise<void> {
+  const history = conversationHistory(Number(process.env.PROFILE_HISTORY ?? config.conversationHistory));
+  const options = { renderer, history, text: conversationMessage(), seed: 1, deltasPerFlush: config.deltasPerFlush };
+  const result = await page.evaluate((o) => window.bench!.runConversation(o), options);
+  const flushes = [...result.flushes].sort((a, b) => a - b);
+  const sum = flushes.reduce((total, ms) => total + ms, 0);
+  console.log(
+    `${renderer} conversation after ${history.length} messages: ${flushes.length} flushes, ` +
+      `median ${(flushes[Math.floor(flushes.length / 2)] ?? 0).toFixed(2)} ms, inside flushes ${sum.toFixed(0)} ms`,
+  );
+}
+
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'];
 
 const server = await serveDirectory(outDir);
@@ -215,7 +230,8 @@ try {
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
   if (trace) {
     await browser.startTracing(page, { categories: traceCategories });
-    await profileStream(page, undefined);
+    if (process.env.PROFILE_RUN === 'conversation') await profileConversation(page);
+    else await profileStream(page, undefined);
     const buffer = await browser.stopTracing();
     const file = join(outDir, `${renderer}-${size}.trace.json`);
     writeFileSync(file, buffer);
