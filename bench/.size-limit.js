@@ -16,7 +16,7 @@ export default [
     path: '../packages/react/dist/index.js',
     ignore: ['react', 'react-dom', 'shiki', '@shikijs/*'],
     modifyEsbuildConfig: withoutWorkerChunk,
-    limit: '80 kB',
+    limit: '85 kB',
     gzip: true,
   },
   {
