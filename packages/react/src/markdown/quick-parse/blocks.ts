@@ -24,6 +24,8 @@ const heading = /^(#{1,6})(?: (.*))?$/;
 const thematicBreak = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
 const setextUnderline = /^(?:=+|-+) *$/;
 const fenceOpening = /^(`{3,})(.*)$/;
+/** A closing fence line: its backtick run must be at least as long as the opening one. */
+const fenceClosing = /^ {0,3}(`{3,}) *$/;
 const listMarker = /^([-+*]|(\d{1,9})([.)]))( +)(?=\S)/;
 /** A list marker with no content: an empty item, which has rules of its own. */
 const emptyItem = /^(?:[-+*]|\d{1,9}[.)]) *$/;
@@ -121,11 +123,11 @@ function parseFence(lines: Lines, start: number, indent: number): { node: Code; 
   const fence = match[1] as string;
   const info = (match[2] as string).trim();
   if (/[`\\&]/.test(info)) unsupported();
-  const closing = new RegExp(`^ {0,3}${fence}\`* *$`);
   const content: string[] = [];
   for (let index = start + 1; index < lines.length; index += 1) {
     const line = lines[index] as string;
-    if (closing.test(line)) {
+    const closing = fenceClosing.exec(line);
+    if (closing && (closing[1] as string).length >= fence.length) {
       const space = info.search(/ /);
       return {
         node: {
