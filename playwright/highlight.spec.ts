@@ -51,3 +51,73 @@ test.describe('code highlighting', () => {
     for (const text of violations) expect(text).toMatch(/Content Security Policy|worker/i);
   });
 });
+
+test.describe('highlighting only what can be seen', () => {
+  /** A code block, then far more text than one screen holds, then two more code blocks. */
+  const longDocument = [
+    '```ts\nconst top = 1;\n```',
+    ...Array.from({ length: 120 }, (_, index) => `Paragraph ${index} between the code blocks.`),
+    '```ts\nconst middle = 2;\n```',
+    ...Array.from({ length: 120 }, (_, index) => `Paragraph ${index} after the middle block.`),
+    '```python\nbottom = 3\n```',
+  ].join('\n\n');
+
+  const states = (page: import('@playwright/test').Page) =>
+    page
+      .locator('.rivulet-code-block')
+      .evaluateAll((blocks) => blocks.map((block) => block.getAttribute('data-highlighted')));
+
+  test('highlights a code block when it comes near the viewport, and only then', async ({ page }) => {
+    await page.goto('/harness.html');
+    await page.waitForFunction(() => window.__harnessReady === true);
+    await page.evaluate((text) => window.__render(text), longDocument);
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'false', 'false']);
+    // The far blocks stay plain, however long the page is left alone.
+    await page.waitForTimeout(1500);
+    expect(await states(page)).toEqual(['true', 'false', 'false']);
+
+    await page.locator('.rivulet-code-block').nth(1).scrollIntoViewIfNeeded();
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'false']);
+    await page.locator('.rivulet-code-block').nth(2).scrollIntoViewIfNeeded();
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
+    // Scrolling back keeps what was highlighted.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    expect(await states(page)).toEqual(['true', 'true', 'true']);
+  });
+
+  test('looks ahead inside a scroll container too, such as a chat message list', async ({ page }) => {
+    await page.goto('/harness.html');
+    await page.waitForFunction(() => window.__harnessReady === true);
+    await page.addStyleTag({ content: '#root { height: 300px; overflow: auto; }' });
+    // The second block starts below the container's visible 300 px but within a viewport height
+    // of it; the third is thousands of pixels further down.
+    const text = [
+      '```ts\nconst top = 1;\n```',
+      ...Array.from({ length: 12 }, (_, index) => `Paragraph ${index}.`),
+      '```ts\nconst next = 2;\n```',
+      ...Array.from({ length: 150 }, (_, index) => `Paragraph ${index} further down.`),
+      '```ts\nconst far = 3;\n```',
+    ].join('\n\n');
+    await page.evaluate((text) => window.__render(text), text);
+    const top = await page
+      .locator('.rivulet-code-block')
+      .nth(1)
+      .evaluate((block) => {
+        const scroller = document.getElementById('root') as HTMLElement;
+        return block.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      });
+    expect(top).toBeGreaterThan(300);
+    expect(top).toBeLessThan(700);
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'false']);
+    await page.waitForTimeout(1000);
+    expect(await states(page)).toEqual(['true', 'true', 'false']);
+  });
+
+  test("highlight='all' highlights every block, seen or not", async ({ page }) => {
+    await page.goto('/harness.html');
+    await page.waitForFunction(() => window.__harnessReady === true);
+    await page.evaluate((text) => window.__render(text, { highlight: 'all' }), longDocument);
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
+  });
+});

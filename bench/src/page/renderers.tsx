@@ -1,7 +1,8 @@
 /**
  * The renderers under test, each used the way its documentation shows: Rivulet's streaming
- * `<Markdown>` (with its default code highlighting, and without it to compare like for like with
- * streamdown, which does not highlight by default), streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
+ * `<Markdown>` (with its default code highlighting, which highlights the code blocks near the
+ * viewport; with every block highlighted, seen or not; and without highlighting, to compare like
+ * for like with streamdown, which does not highlight by default), streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
  * text on every update, and plain text as the floor any renderer pays for React and layout.
  */
 import { Markdown } from '@rivulet/react';
@@ -24,6 +25,11 @@ export const renderers: Record<RendererId, (props: RendererProps) => ReactNode> 
   rivulet: ({ text, streaming }) => <Markdown streaming={streaming}>{text}</Markdown>,
   'rivulet-no-highlight': ({ text, streaming }) => (
     <Markdown streaming={streaming} highlight={false}>
+      {text}
+    </Markdown>
+  ),
+  'rivulet-highlight-all': ({ text, streaming }) => (
+    <Markdown streaming={streaming} highlight="all">
       {text}
     </Markdown>
   ),

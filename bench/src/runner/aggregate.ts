@@ -5,6 +5,12 @@ import type { BenchResults, ConversationRow, RafRow, SizeId, StreamRow, TargetCh
 import { flushStats, median, medianOf, quantile } from './stats';
 import type { RawResults } from './suite';
 
+/** Rivulet with other settings than its defaults: figures reported beside the targets, not as them. */
+export const extraRenderers = [
+  'rivulet-no-highlight',
+  'rivulet-highlight-all',
+] as const satisfies readonly RendererId[];
+
 type Aggregated = Pick<
   BenchResults,
   'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'concurrency' | 'firstPaint' | 'targets'
@@ -103,16 +109,19 @@ export function aggregate(
       ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
     }
   }
-  // Like for like: neither side highlights code. Reported beside the targets, not as one.
-  for (const size of ['40k', '200k'] as const) {
-    const rivulet = find(stream, 'rivulet-no-highlight', size);
-    const streamdown = find(stream, 'streamdown', size);
-    if (rivulet && streamdown) {
-      ratios[`rivulet-no-highlight/streamdown total ${size}`] = rivulet.total / streamdown.total;
-      ratios[`rivulet-no-highlight/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
+  // Rivulet's other settings: like for like (neither side highlights code), and every code block
+  // highlighted whether seen or not. Reported beside the targets, not as them.
+  for (const variant of extraRenderers) {
+    for (const size of ['40k', '200k'] as const) {
+      const rivulet = find(stream, variant, size);
+      const streamdown = find(stream, 'streamdown', size);
+      if (rivulet && streamdown) {
+        ratios[`${variant}/streamdown total ${size}`] = rivulet.total / streamdown.total;
+        ratios[`${variant}/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
+      }
     }
   }
-  for (const renderer of ['rivulet', 'rivulet-no-highlight', 'streamdown', 'react-markdown', 'plain'] as const) {
+  for (const renderer of ['rivulet', ...extraRenderers, 'streamdown', 'react-markdown', 'plain'] as const) {
     const small = find(stream, renderer, '2k');
     const large = find(stream, renderer, '200k');
     if (small && large) ratios[`${renderer} median flush 200k/2k`] = large.medianFlush / small.medianFlush;

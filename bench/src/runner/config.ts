@@ -16,6 +16,7 @@ function list<T extends string>(name: string, all: readonly T[]): T[] {
 const allRenderers = [
   'rivulet',
   'rivulet-no-highlight',
+  'rivulet-highlight-all',
   'streamdown',
   'react-markdown',
   'plain',

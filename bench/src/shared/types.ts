@@ -1,6 +1,12 @@
 /** Shapes passed between the bench page (browser) and the runner (Node). Times are in milliseconds. */
 
-export type RendererId = 'rivulet' | 'rivulet-no-highlight' | 'streamdown' | 'react-markdown' | 'plain';
+export type RendererId =
+  | 'rivulet'
+  | 'rivulet-no-highlight'
+  | 'rivulet-highlight-all'
+  | 'streamdown'
+  | 'react-markdown'
+  | 'plain';
 
 /** What a rendered result looked like, so a renderer that silently renders nothing is caught. */
 export interface DomSummary {

@@ -19,6 +19,8 @@ export interface HarnessRenderOptions {
   key?: string;
   allowedLinkPrefixes?: string[];
   allowedImagePrefixes?: string[];
+  /** `<Markdown highlight>`; default `'visible'`. */
+  highlight?: boolean | 'visible' | 'all';
 }
 
 declare global {
@@ -35,7 +37,14 @@ if (!container) throw new Error('The harness page has no #root element');
 const root = createRoot(container);
 
 window.__render = (text, options = {}) => {
-  const { streaming = false, cursor = true, key = 'default', allowedLinkPrefixes, allowedImagePrefixes } = options;
+  const {
+    streaming = false,
+    cursor = true,
+    key = 'default',
+    allowedLinkPrefixes,
+    allowedImagePrefixes,
+    highlight = 'visible',
+  } = options;
   // flushSync: the DOM is updated when this returns, so the caller inspects exactly this text.
   flushSync(() => {
     root.render(
@@ -45,6 +54,7 @@ window.__render = (text, options = {}) => {
         cursor={cursor}
         allowedLinkPrefixes={allowedLinkPrefixes}
         allowedImagePrefixes={allowedImagePrefixes}
+        highlight={highlight}
       >
         {text}
       </Markdown>,

@@ -7,7 +7,7 @@
  */
 
 import type { Element } from 'hast';
-import { type ComponentPropsWithoutRef, memo, useContext } from 'react';
+import { type ComponentPropsWithoutRef, memo, useContext, useRef } from 'react';
 import { TypingCursor } from '../TypingCursor';
 import { CopyButton } from './CopyButton';
 import type { CodeStyle, TokenLine, TokenLines } from './code-tokens';
@@ -15,6 +15,7 @@ import { MarkdownSettingsContext, OpenBlockContext } from './context';
 import { codeBaseStyle } from './highlighter';
 import { hasCursorChild, hastText } from './render-hast';
 import { useCodeHighlight } from './use-code-highlight';
+import { useNearViewport } from './use-near-viewport';
 
 export interface CodeBlockProps extends ComponentPropsWithoutRef<'pre'> {
   /** The hast `<pre>` element, passed by the renderer. */
@@ -95,14 +96,22 @@ export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
   const lang = languageOf(codeElement);
   const code = codeElement ? hastText(codeElement) : '';
   const withCursor = codeElement ? hasCursorChild(codeElement) : false;
-  const lines = useCodeHighlight(code, lang, { enabled: settings.highlight && lang !== '', open });
+  const enabled = settings.highlight !== false && lang !== '';
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box, enabled && settings.highlight === 'visible');
+  const lines = useCodeHighlight(code, lang, { enabled, open, start: near });
 
   if (!codeElement) return <pre {...props}>{children}</pre>;
   // The cursor goes after the last character of code, before the newline that ends it.
   const trailingNewline = withCursor && code.endsWith('\n');
   const body = trailingNewline ? code.slice(0, -1) : code;
   return (
-    <div className="rivulet-code-block" data-language={lang || undefined} data-highlighted={lines ? 'true' : 'false'}>
+    <div
+      ref={box}
+      className="rivulet-code-block"
+      data-language={lang || undefined}
+      data-highlighted={lines ? 'true' : 'false'}
+    >
       <div className="rivulet-code-toolbar">
         <span className="rivulet-code-language">{lang}</span>
         <CopyButton text={code} label={settings.labels.copyCode} copiedLabel={settings.labels.copied} />

@@ -62,8 +62,15 @@ export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'chi
   allowedLinkPrefixes?: readonly string[] | undefined;
   /** Image URL prefixes allowed besides `http:`, `https:` and relative URLs (e.g. `data:image/png;`). */
   allowedImagePrefixes?: readonly string[] | undefined;
-  /** Highlight fenced code with shiki, loaded lazily per language. Default `true`. */
-  highlight?: boolean | undefined;
+  /**
+   * Highlight fenced code with shiki, each language loaded on first use.
+   * - `true` or `'visible'` (default): a code block is highlighted once it comes within a
+   *   viewport's height of being visible, so a long answer or conversation only pays for the code
+   *   someone can see. Once highlighted, a block stays highlighted.
+   * - `'all'`: every code block is highlighted as soon as its language loads, seen or not.
+   * - `false`: code stays plain text.
+   */
+  highlight?: boolean | 'visible' | 'all' | undefined;
   /** Visible strings (copy button). */
   labels?: Partial<MarkdownLabels> | undefined;
 }
@@ -267,9 +274,10 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   );
   const copyCode = labels?.copyCode ?? defaultMarkdownLabels.copyCode;
   const copied = labels?.copied ?? defaultMarkdownLabels.copied;
+  const mode = highlight === true ? 'visible' : highlight;
   const settings = useMemo<MarkdownSettings>(
-    () => ({ highlight, labels: { copyCode, copied } }),
-    [highlight, copyCode, copied],
+    () => ({ highlight: mode, labels: { copyCode, copied } }),
+    [mode, copyCode, copied],
   );
   const split = useRef<SplitState | null>(null);
   split.current ??= {

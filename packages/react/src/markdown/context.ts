@@ -15,13 +15,19 @@ export interface MarkdownLabels {
 
 export const defaultMarkdownLabels: MarkdownLabels = { copyCode: 'Copy code', copied: 'Copied' };
 
+/**
+ * Which code blocks get highlighted: those near the viewport (`'visible'`), all of them (`'all'`),
+ * or none (`false`). See `MarkdownProps.highlight`.
+ */
+export type HighlightMode = 'visible' | 'all' | false;
+
 export interface MarkdownSettings {
-  highlight: boolean;
+  highlight: HighlightMode;
   labels: MarkdownLabels;
 }
 
 export const MarkdownSettingsContext = createContext<MarkdownSettings>({
-  highlight: true,
+  highlight: 'visible',
   labels: defaultMarkdownLabels,
 });
 

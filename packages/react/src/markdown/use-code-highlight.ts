@@ -31,16 +31,16 @@ function serverStatus(): LanguageStatus {
   return 'idle';
 }
 
-/** Re-renders when the language's status changes; starts loading it when enabled. */
-function useLanguageStatus(lang: string, enabled: boolean): LanguageStatus {
+/** Re-renders when the language's status changes; starts loading it when enabled and `load`. */
+function useLanguageStatus(lang: string, enabled: boolean, load: boolean): LanguageStatus {
   const status = useSyncExternalStore(
     subscribeLanguages,
     () => (enabled && lang ? languageStatus(lang) : 'idle'),
     serverStatus,
   );
   useEffect(() => {
-    if (enabled && lang && status === 'idle') void loadLanguage(lang);
-  }, [enabled, lang, status]);
+    if (enabled && load && lang && status === 'idle') void loadLanguage(lang);
+  }, [enabled, load, lang, status]);
   return status;
 }
 
@@ -115,16 +115,25 @@ function stop(work: Work): void {
   work.busy = false;
 }
 
+export interface CodeHighlightOptions {
+  /** Highlighting is on for this block. */
+  enabled: boolean;
+  /** The block is still growing. */
+  open: boolean;
+  /**
+   * Work may start: load the grammar and tokenize. Default `true`. While `false`, the block
+   * still shows tokens it needs no work for (a finished block highlighted before).
+   */
+  start?: boolean | undefined;
+}
+
 /**
  * The token lines to show for `code`, or `undefined` while it renders as plain text.
  * Lines of `code` past the returned lines (or longer than them) render as plain text.
  */
-export function useCodeHighlight(
-  code: string,
-  lang: string,
-  options: { enabled: boolean; open: boolean },
-): TokenLines | undefined {
-  const status = useLanguageStatus(lang, options.enabled);
+export function useCodeHighlight(code: string, lang: string, options: CodeHighlightOptions): TokenLines | undefined {
+  const start = options.start ?? true;
+  const status = useLanguageStatus(lang, options.enabled, start);
   const ready = options.enabled && status === 'ready';
   const cached = ready && !options.open ? finishedTokens(code, lang) : undefined;
   const [shown, setShown] = useState<Shown | undefined>(undefined);
@@ -146,9 +155,9 @@ export function useCodeHighlight(
     current.code = code;
     current.lang = lang;
     current.open = options.open;
-    if (ready && !cached) requestPass(current);
+    if (ready && start && !cached) requestPass(current);
     else stop(current);
-  }, [ready, cached, lang, code, options.open]);
+  }, [ready, start, cached, lang, code, options.open]);
   useEffect(() => () => stop(work.current as Work), []);
 
   if (!ready) return undefined;
