@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 
 /**
  * A streamed answer is laid out exactly like the same text rendered at once: the block groups a
- * streamed render adds (`div.rivulet-blocks`, so finished groups are laid out as one unit) must
- * not move anything. 100 blocks, so several groups, with every kind of block at the boundaries.
+ * streamed render adds (`div.rivulet-blocks`, so finished groups are laid out as one unit, and
+ * skipped by the browser far from the viewport) must not move anything. 200 blocks, so several groups, with every kind of block at the boundaries.
  */
 function longAnswer(): string {
   const kinds = [
@@ -16,7 +16,7 @@ function longAnswer(): string {
     (i: number) => `| a | b |\n| - | - |\n| ${i} | x |\n`,
     () => '---\n',
   ];
-  return Array.from({ length: 100 }, (_, i) => (kinds[i % kinds.length] as (i: number) => string)(i)).join('\n');
+  return Array.from({ length: 200 }, (_, i) => (kinds[i % kinds.length] as (i: number) => string)(i)).join('\n');
 }
 
 interface Box {
@@ -31,28 +31,42 @@ test('a streamed answer is laid out exactly like the same text rendered at once'
   const text = longAnswer();
   const measure = (key: string, streamed: boolean) =>
     page.evaluate(
-      ({ text, key, streamed }) => {
+      async ({ text, key, streamed }) => {
         if (streamed) {
           for (let end = 1; end < text.length; end += 97) {
             window.__render(text.slice(0, end), { key, streaming: true, cursor: false });
           }
         }
         const root = window.__render(text, { key, streaming: false });
+        // Two frames: the browser decides which settled groups to skip during a frame.
+        for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+        // The root's height first, before any query inside a skipped group makes the browser lay
+        // that group out: skipped groups count with the size they keep.
+        const height = root.getBoundingClientRect().height;
+        const settled = [...root.querySelectorAll('.rivulet-blocks[data-settled]')];
+        const skipped = settled.filter(
+          (group) => !(group.firstElementChild as Element).checkVisibility({ contentVisibilityAuto: true }),
+        ).length;
         const origin = root.getBoundingClientRect().top;
         const boxes = [...root.querySelectorAll('h2, p, ul, ol, li, blockquote, pre, table, hr')].map((element) => {
           const box = element.getBoundingClientRect();
           return { tag: element.tagName, top: box.top - origin, height: box.height };
         });
         return {
-          height: root.getBoundingClientRect().height,
+          height,
           boxes,
           groups: root.querySelectorAll('.rivulet-blocks').length,
+          settled: settled.length,
+          skipped,
         };
       },
       { text, key, streamed },
     );
   const streamed = await measure('streamed', true);
   const atOnce = await measure('at-once', false);
+  // Groups of 32 blocks: the first six are complete and final, and those off screen are skipped.
+  expect(streamed.settled).toBe(6);
+  expect(streamed.skipped).toBeGreaterThanOrEqual(4);
   expect(streamed.groups).toBeGreaterThan(2);
   expect(atOnce.groups).toBe(0);
   expect(streamed.boxes.length).toBeGreaterThan(150);

@@ -231,6 +231,7 @@ function IncrementalBlocks({
         cursor={cursor && endsDocument}
         definitions={definitions}
         options={options}
+        settled={finished && end < blocks.length}
       />,
     );
   }

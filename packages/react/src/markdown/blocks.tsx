@@ -5,9 +5,11 @@
  * and the (stable) render options, so a final block is parsed once and never re-renders.
  * Blocks are grouped by `groupSize` into memoized `BlockGroup`s: a group whose blocks are all
  * final receives the same props on every flush and is skipped as a whole, so React compares
- * O(groups) elements per flush instead of O(blocks). Each group is a `div.rivulet-blocks`, a
- * plain block box that changes nothing visually (margins collapse through it) but lets the
- * browser's layout skip finished groups as a whole. Only the last (tail) block is repaired and parsed
+ * O(groups) elements per flush instead of O(blocks). Each group is a `div.rivulet-blocks` that
+ * changes nothing visually. Once a group is complete and final it is marked `data-settled`, and
+ * the stylesheet gives it `content-visibility: auto`: far from the viewport the browser skips it
+ * (style, layout, paint) and keeps its measured size, so a frame costs nothing for the finished
+ * part of a long answer. Only the last (tail) block is repaired and parsed
  * again per flush (an open code fence not even parsed: see `open-fence.ts`), and it keeps its
  * key when it becomes final, so its elements (an open code block's `<pre>`) are never re-created.
  */
@@ -15,7 +17,8 @@
 import { repairMarkdown } from '@rivulet/core';
 import type { Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import { memo, useMemo } from 'react';
+import { memo, type RefObject, useMemo, useRef } from 'react';
+import { useIsomorphicLayoutEffect } from '../use-stream';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
 import { openFenceHast } from './open-fence';
@@ -91,6 +94,27 @@ interface BlockGroupProps {
   /** Definitions found in final blocks so far (see `definitions.ts`). */
   definitions: string;
   options: RenderOptions;
+  /** The group is complete, all its blocks are final and another group follows: it will not change again. */
+  settled: boolean;
+}
+
+/**
+ * Marks a settled group's element once, and gives it the size the browser keeps for it while it
+ * is skipped, so skipping it never moves anything, even if it was never on screen: the distance
+ * from its top to the next group's, which includes the bottom margin a skipped group keeps inside
+ * it (blocks have no top margins; see `markdown.css`). Set on the element directly, not through
+ * React, so it costs no render; the measuring reads the layout the commit needs anyway.
+ */
+function useSettledGroup(element: RefObject<HTMLDivElement | null>, settled: boolean): void {
+  useIsomorphicLayoutEffect(() => {
+    const group = element.current;
+    if (!settled || !group || group.hasAttribute('data-settled')) return;
+    const box = group.getBoundingClientRect();
+    const next = group.nextElementSibling;
+    const height = next ? next.getBoundingClientRect().top - box.top : box.height;
+    if (height > 0) group.style.setProperty('contain-intrinsic-block-size', `auto ${height}px`);
+    group.setAttribute('data-settled', '');
+  }, [element, settled]);
 }
 
 /** A run of consecutive blocks. Memoized: a group of final blocks is skipped as a whole. */
@@ -102,13 +126,15 @@ export const BlockGroup = memo(function BlockGroup({
   cursor,
   definitions,
   options,
+  settled,
 }: BlockGroupProps) {
   const last = sources.length - 1;
-  // A plain block box (no padding, border or formatting context, so margins collapse through it
-  // and the page looks the same): the browser lays out a finished group as one unit, so a flush
-  // costs layout in proportion to the groups and the last group's blocks, not to every block.
+  const element = useRef<HTMLDivElement>(null);
+  useSettledGroup(element, settled);
+  // The browser lays out a finished group as one unit, so a flush costs layout in proportion to
+  // the groups and the last group's blocks, not to every block.
   return (
-    <div className="rivulet-blocks">
+    <div className="rivulet-blocks" ref={element}>
       {sources.map((source, index) => (
         <Block
           // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
