@@ -6,8 +6,8 @@
  * Blocks are grouped by `groupSize` into memoized `BlockGroup`s: a group whose blocks are all
  * final receives the same props on every flush and is skipped as a whole, so React compares
  * O(groups) elements per flush instead of O(blocks). Each group is a `div.rivulet-blocks` that
- * changes nothing visually. Once a group is complete and final it is marked `data-settled`, and
- * the stylesheet gives it `content-visibility: auto`: far from the viewport the browser skips it
+ * changes nothing visually. Once a group is complete and final, and another follows it, it is
+ * marked `data-settled`, and the stylesheet gives it `content-visibility: auto`: far from the viewport the browser skips it
  * (style, layout, paint) and keeps its measured size, so a frame costs nothing for the finished
  * part of a long answer. Only the last (tail) block is repaired and parsed
  * again per flush (an open code fence not even parsed: see `open-fence.ts`), and it keeps its
