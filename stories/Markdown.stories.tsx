@@ -4,7 +4,17 @@ import { useEffect } from 'react';
 import { createMockStream } from '../mock/src/index.js';
 
 /** Streams one canned answer as plain text into `<Markdown>` alone, through `useStream`. */
-function StreamingMarkdown({ answer, speed, burst }: { answer: string; speed: number; burst: number }) {
+function StreamingMarkdown({
+  answer,
+  speed,
+  burst,
+  highlight,
+}: {
+  answer: string;
+  speed: number;
+  burst: number;
+  highlight: 'visible' | 'all' | false;
+}) {
   const stream = useStream({ format: 'text' });
   const { start } = stream;
   useEffect(() => {
@@ -16,7 +26,7 @@ function StreamingMarkdown({ answer, speed, burst }: { answer: string; speed: nu
       <p style={{ fontSize: 12, opacity: 0.7 }} data-testid="status">
         {stream.status} · {stream.text.length} characters
       </p>
-      <Markdown streaming={streaming} cursor={streaming}>
+      <Markdown streaming={streaming} cursor={streaming} highlight={highlight}>
         {stream.text}
       </Markdown>
     </div>
@@ -26,7 +36,7 @@ function StreamingMarkdown({ answer, speed, burst }: { answer: string; speed: nu
 const meta = {
   title: 'Markdown/Markdown',
   component: StreamingMarkdown,
-  args: { answer: 'long', speed: 150, burst: 1 },
+  args: { answer: 'long', speed: 150, burst: 1, highlight: 'visible' },
   argTypes: {
     answer: {
       control: 'select',
@@ -34,6 +44,8 @@ const meta = {
     },
     speed: { control: { type: 'range', min: 5, max: 2000, step: 5 } },
     burst: { control: { type: 'range', min: 1, max: 50, step: 1 } },
+    // 'visible' (the default) highlights code blocks near the viewport, 'all' every block, false none.
+    highlight: { control: 'select', options: ['visible', 'all', false] },
   },
 } satisfies Meta<typeof StreamingMarkdown>;
 
