@@ -65,7 +65,8 @@ function markerOf(line: string, indent: number): Marker | undefined {
 /** Whether `line` (not blank, indented 0-3) ends a paragraph rather than continuing it. */
 function interruptsParagraph(line: string, indent: number): boolean {
   const rest = line.slice(indent);
-  if (setextUnderline.test(rest) || (rest.includes('|') && delimiterRow.test(rest))) unsupported();
+  // Setext underlines, and delimiter rows (GFM takes `:-` without pipes too) under a table header.
+  if (setextUnderline.test(rest) || delimiterRow.test(rest)) unsupported();
   if (rest.startsWith('~~~')) unsupported();
   if (heading.test(rest) || thematicBreak.test(rest) || rest[0] === '>' || rest.startsWith('```')) return true;
   // A list interrupts a paragraph only with a bullet or the number 1.
@@ -180,7 +181,8 @@ function parseList(lines: Lines, start: number, first: Marker, interrupting: boo
     }
     const next = lines[index] as string;
     const indent = indentOf(next);
-    const sibling = indent < 4 ? markerOf(next, indent) : undefined;
+    // `- - -` is a thematic break before it is an item.
+    const sibling = indent < 4 && !thematicBreak.test(next.slice(indent)) ? markerOf(next, indent) : undefined;
     if (sibling && sibling.kind === first.kind) {
       if (lastContent < index) spread = true;
       marker = sibling;
