@@ -132,6 +132,11 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
       '&amp;',
       '<b>',
       'http://x.y',
+      'https://a.b/c?d=1#e',
+      '<http://a.b>',
+      '<',
+      ')',
+      ':',
       '@',
       '[^1]',
       '[a]: /u',
@@ -172,14 +177,63 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
       'x[^1]', // footnotes
       '<b>x</b>', // HTML
       '&amp;', // entities
-      'see http://example.com', // literal autolinks
+      'see www.example.com', // www. literal links
+      'mail a@b.co', // e-mail literal links
+      '<a@b.co>', // e-mail autolinks
+      'see http://example.com/(x)', // URLs with parentheses
       '- [ ] task', // task list items
       '-', // empty list item
       '```js\nopen', // a fence still open
       'a\tb', // tabs
+      '> - word\n> - --', // a thematic break right after a list item
+      '\\\n:-', // a one-column table whose delimiter row has no pipe
     ]) {
       expect(quickParse(markdown), markdown).toBeUndefined();
     }
+  });
+
+  it('parses autolinks and plain literal http(s) links as remark does', () => {
+    for (const markdown of [
+      'see http://example.com',
+      'open <http://localhost:5284/health>.',
+      'open <http://l', // an autolink still streaming: `<` and a literal link
+      'open <http://localhost:5284/he',
+      'a https://example.com/a/b?c=1=2 b',
+      'end of sentence: https://example.com/x.',
+      'in parens (https://example.com/x), then more',
+      '*see https://example.com*',
+      '**https://example.com/a_b**',
+      '~~http://example.com~~',
+      'http://localhost:3000/api/v1',
+      'HTTPS://EXAMPLE.COM',
+      '1. go to http://a.b\n2. then <https://c.d/e>',
+      '| a | b |\n| - | - |\n| http://x.y | <http://z.w> |',
+      '[link](http://a.b) and http://c.d',
+      '`http://in.code` and http://out.side',
+      'x <https://a.b/c> y <http://d.e/f?g#h> z',
+    ]) {
+      expect(agrees(markdown), markdown).toBe(true);
+    }
+    // Shapes it leaves to remark, still agreeing when it parses nothing.
+    for (const markdown of ['xhttp://a.b', '[see http://a.b', 'http://a.b/"q"', 'http://a_b.c', '<http://a.b/\\x>']) {
+      expect(agrees(markdown), markdown).toBe(false);
+    }
+  });
+
+  it('on generated text around bare URLs', () => {
+    const pieces = ['http://', 'https://', 'HTTP://', '<', '>', 'a', 'b1', '.', '-', '_', '/', '?', '=', '#', ':'];
+    pieces.push('8080', '(', ')', '*', '**', '~~', ' ', '\n', '[', '](/u)', '`', '!', ',', "'", '"', ';', '&', '@');
+    let runs = 0;
+    let parsed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 20 }), (parts) => {
+        runs += 1;
+        if (agrees(parts.join(''))) parsed += 1;
+      }),
+      fuzzRuns ? { numRuns: fuzzRuns } : { numRuns: 3000, seed: 20261125 },
+    );
+    if (fuzzRuns) console.log(`quickParse vs remark around URLs: ${runs} generated texts, ${parsed} parsed`);
+    expect(parsed / runs).toBeGreaterThan(0.1);
   });
 
   it('parses the common shapes (so the tests above are not vacuous)', () => {

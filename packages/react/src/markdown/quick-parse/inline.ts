@@ -4,12 +4,14 @@
  * breaks into nodes at once and keeps `*`/`_` runs and `[`/`![` openers as pending items; a `]`
  * closes the nearest opener into a link or image when an inline resource follows, and emphasis and
  * strikethrough are resolved over the delimiter runs last (inside each link first; see
- * `attention.ts`). Constructs outside the subset (raw HTML, autolinks, entities, literal URLs and
- * e-mails, footnote and reference links) throw `unsupported`.
+ * `attention.ts`). Autolinks and plain literal `http(s)://` links become links (see `autolink.ts`).
+ * Constructs outside the subset (raw HTML, entities, other literal URLs and e-mails, footnote and
+ * reference links) throw `unsupported`.
  */
 
 import type { PhrasingContent } from 'mdast';
 import { type BracketItem, type Item, resolveAttention, toPhrasing } from './attention';
+import { angleAutolink, literalAngle, literalLinkEnd } from './autolink';
 import { asciiPunctuation, resource } from './resource';
 import { unsupported } from './unsupported';
 
@@ -84,9 +86,26 @@ export function parseInline(source: string): PhrasingContent[] {
     items.push(item);
   };
 
+  const link = (url: string, end: number) => {
+    push({ kind: 'node', node: { type: 'link', title: null, url, children: [{ type: 'text', value: url }] } });
+    index = end;
+  };
+  /** Where literal links may start (`http://`, `https://`), in order; the next one is `literals[next]`. */
+  const literals: number[] = [];
+  if (source.includes('://')) for (const match of source.matchAll(/https?:\/\//gi)) literals.push(match.index);
+  let nextLiteral = 0;
+
   let index = 0;
   while (index < source.length) {
     const char = source[index] as string;
+    while (nextLiteral < literals.length && (literals[nextLiteral] as number) < index) nextLiteral += 1;
+    if (literals[nextLiteral] === index && !/[A-Za-z]/.test(source[index - 1] ?? '')) {
+      // GFM's literal link; not inside a link's text (an open `[`), where GFM makes none.
+      if (brackets.length > 0) unsupported();
+      const end = literalLinkEnd(source, index);
+      link(source.slice(index, end), end);
+      continue;
+    }
     switch (char) {
       case '\\': {
         const next = source[index + 1];
@@ -212,12 +231,20 @@ export function parseInline(source: string): PhrasingContent[] {
         text += '&';
         index += 1;
         break;
-      case '<':
-        unsupported();
+      case '<': {
+        const autolink = angleAutolink(source, index);
+        if (autolink) link(autolink.url, autolink.end);
+        else if (literalAngle(source, index)) {
+          text += '<';
+          index += 1;
+        } else unsupported();
         break;
+      }
       default: {
         special.lastIndex = index + 1;
-        const end = special.exec(source)?.index ?? source.length;
+        // Stop before the next place a literal link may start.
+        const literal = literals[literals[nextLiteral] === index ? nextLiteral + 1 : nextLiteral];
+        const end = Math.min(special.exec(source)?.index ?? source.length, literal ?? source.length);
         text += source.slice(index, end);
         index = end;
       }
