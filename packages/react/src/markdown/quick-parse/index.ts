@@ -1,6 +1,6 @@
 /**
  * A quick parser for the Markdown LLMs write most: the subset of CommonMark + GFM that needs no
- * document-wide context (no definitions, footnotes, HTML, entities or literal autolinks) and no
+ * document-wide context (no definitions, footnotes, HTML, entities, `www.` or e-mail links) and no
  * ambiguous block rules (lazy lines, setext headings, indented code, tabs). It returns the same
  * mdast as `remark-parse` + `remark-gfm` (positions aside) in a fraction of the time, or
  * `undefined` as soon as the text leaves the subset, so the caller parses it fully instead.
