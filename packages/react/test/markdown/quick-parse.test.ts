@@ -45,6 +45,24 @@ function streamedTails(text: string, seed: number): string[] {
   return tails;
 }
 
+/**
+ * Checks texts made of up to `maxLength` of `pieces` (see `agrees`) and returns the share the quick
+ * parser parsed. A fixed sample in the default run; `pnpm fuzz` sets FUZZ_RUNS for a large random one.
+ */
+function agreementOnGenerated(pieces: readonly string[], maxLength: number, label: string): number {
+  let runs = 0;
+  let parsed = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength }), (parts) => {
+      runs += 1;
+      if (agrees(parts.join(''))) parsed += 1;
+    }),
+    fuzzRuns ? { numRuns: fuzzRuns } : { numRuns: 3000, seed: 20261125 },
+  );
+  if (fuzzRuns) console.log(`${label}: ${runs} generated texts, ${parsed} parsed, the rest declined`);
+  return parsed / runs;
+}
+
 describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {
   it('on every flush of the bench answers, and declines few of them', () => {
     for (const [name, answer] of [
@@ -153,19 +171,8 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
       '[a](b)',
       '| x |',
     ];
-    let runs = 0;
-    let parsed = 0;
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 24 }), (parts) => {
-        runs += 1;
-        if (agrees(parts.join(''))) parsed += 1;
-      }),
-      // A fixed sample in the default run; \`pnpm fuzz\` sets FUZZ_RUNS for a large random one.
-      fuzzRuns ? { numRuns: fuzzRuns } : { numRuns: 3000, seed: 20261125 },
-    );
     // The generated texts exercise the parser, not only its way out.
-    if (fuzzRuns) console.log(`quickParse vs remark: ${runs} generated texts, ${parsed} parsed, the rest declined`);
-    expect(parsed / runs).toBeGreaterThan(0.3);
+    expect(agreementOnGenerated(pieces, 24, 'quickParse vs remark')).toBeGreaterThan(0.3);
   });
 
   it('declines what it does not follow', () => {
@@ -223,17 +230,7 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
   it('on generated text around bare URLs', () => {
     const pieces = ['http://', 'https://', 'HTTP://', '<', '>', 'a', 'b1', '.', '-', '_', '/', '?', '=', '#', ':'];
     pieces.push('8080', '(', ')', '*', '**', '~~', ' ', '\n', '[', '](/u)', '`', '!', ',', "'", '"', ';', '&', '@');
-    let runs = 0;
-    let parsed = 0;
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 20 }), (parts) => {
-        runs += 1;
-        if (agrees(parts.join(''))) parsed += 1;
-      }),
-      fuzzRuns ? { numRuns: fuzzRuns } : { numRuns: 3000, seed: 20261125 },
-    );
-    if (fuzzRuns) console.log(`quickParse vs remark around URLs: ${runs} generated texts, ${parsed} parsed`);
-    expect(parsed / runs).toBeGreaterThan(0.1);
+    expect(agreementOnGenerated(pieces, 20, 'quickParse vs remark around URLs')).toBeGreaterThan(0.1);
   });
 
   it('parses the common shapes (so the tests above are not vacuous)', () => {

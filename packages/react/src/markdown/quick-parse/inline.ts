@@ -90,7 +90,7 @@ export function parseInline(source: string): PhrasingContent[] {
     push({ kind: 'node', node: { type: 'link', title: null, url, children: [{ type: 'text', value: url }] } });
     index = end;
   };
-  /** Where literal links may start (`http://`, `https://`), in order; the next one is `literals[next]`. */
+  /** Where literal links may start (`http://`, `https://`), in order; the next one is `literals[nextLiteral]`. */
   const literals: number[] = [];
   if (source.includes('://')) for (const match of source.matchAll(/https?:\/\//gi)) literals.push(match.index);
   let nextLiteral = 0;
