@@ -1,20 +1,25 @@
 import { defineConfig } from '@playwright/test';
 
 /** End-to-end tests in real Chromium against the built demo and its mock `/api/chat` endpoint. */
-const port = 4173;
+// E2E_PORT lets two runs share a machine: each gets its own port and its own build folder.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `dist-${port}`;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: './playwright',
   // Not `test-results/` itself: Playwright empties its output folder, and the unit report lives there.
-  outputDir: 'test-results/e2e',
+  outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: isCI,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [[isCI ? 'line' : 'list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [
+    [isCI ? 'line' : 'list'],
+    ['json', { outputFile: port === 4173 ? 'test-results/e2e.json' : `test-results/e2e-${port}.json` }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
@@ -37,7 +42,7 @@ export default defineConfig({
   },
   webServer: {
     // A production build served by `vite preview`: stable timing, no dependency optimisation mid-test.
-    command: `npx vite build --config demo/vite.config.ts --logLevel warn && npx vite preview --config demo/vite.config.ts --port ${port} --strictPort`,
+    command: `npx vite build --config demo/vite.config.ts --logLevel warn --outDir ${outDir} && npx vite preview --config demo/vite.config.ts --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/api/mode`,
     // Always a fresh build of the current sources.
     reuseExistingServer: false,
