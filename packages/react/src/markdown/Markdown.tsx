@@ -71,6 +71,14 @@ export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'chi
    * - `false`: code stays plain text.
    */
   highlight?: boolean | 'visible' | 'all' | undefined;
+  /**
+   * Render math with KaTeX (loaded on first use): `$…$` and `$$…$$` (a `$` before a digit or
+   * after a space never opens or closes, so prices stay text) and the `\\(…\\)` and `\\[…\\]`
+   * delimiters models write. Default `true`.
+   */
+  math?: boolean | undefined;
+  /** Render ```` ```mermaid ```` fences as diagrams once they close (mermaid loaded on first use). Default `true`. */
+  mermaid?: boolean | undefined;
   /** Visible strings (copy button). */
   labels?: Partial<MarkdownLabels> | undefined;
 }
@@ -260,6 +268,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     allowedLinkPrefixes,
     allowedImagePrefixes,
     highlight = true,
+    math = true,
+    mermaid = true,
     labels,
     ...rest
   },
@@ -277,8 +287,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   const copied = labels?.copied ?? defaultMarkdownLabels.copied;
   const mode = highlight === true ? 'visible' : highlight;
   const settings = useMemo<MarkdownSettings>(
-    () => ({ highlight: mode, labels: { copyCode, copied } }),
-    [mode, copyCode, copied],
+    () => ({ highlight: mode, math, mermaid, labels: { copyCode, copied } }),
+    [mode, math, mermaid, copyCode, copied],
   );
   const split = useRef<SplitState | null>(null);
   split.current ??= {

@@ -23,11 +23,17 @@ export type HighlightMode = 'visible' | 'all' | false;
 
 export interface MarkdownSettings {
   highlight: HighlightMode;
+  /** Render `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` with KaTeX (loaded on first use). */
+  math: boolean;
+  /** Render closed ```` ```mermaid ```` fences as diagrams (mermaid loaded on first use). */
+  mermaid: boolean;
   labels: MarkdownLabels;
 }
 
 export const MarkdownSettingsContext = createContext<MarkdownSettings>({
   highlight: 'visible',
+  math: true,
+  mermaid: true,
   labels: defaultMarkdownLabels,
 });
 
