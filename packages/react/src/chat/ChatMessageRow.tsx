@@ -63,7 +63,8 @@ export const ChatMessageRow = memo(function ChatMessageRow({
       ) : null}
       {role === 'assistant' ? (
         content !== '' ? (
-          <Markdown streaming={streaming} cursor={streaming}>
+          // Only a completed answer renders exactly as written; a stopped or failed one keeps its tail repaired.
+          <Markdown streaming={streaming} incomplete={status !== undefined && status !== 'done'} cursor={streaming}>
             {content}
           </Markdown>
         ) : null

@@ -9,9 +9,13 @@
  * reference definitions are passed along, so the result equals the static render without paying
  * for one. A document with footnotes (numbered across the whole text) is rendered in one pass
  * instead, and so is a document that never streamed, memoized by text.
+ *
+ * "Still growing" and "complete" are separate: an answer that ended early (stopped, failed, cut
+ * off) is `incomplete` without `streaming`, and its tail stays repaired (no raw `**` or half a
+ * link), without the cursor; only a complete text renders exactly as the static render.
  */
 
-import { type BlockSplitter, createBlockSplitter } from '@rivulet/core';
+import { type BlockSplitter, createBlockSplitter, repairMarkdown } from '@rivulet/core';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import {
@@ -54,6 +58,16 @@ export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'chi
   children?: string | null | undefined;
   /** The text is still growing: render incrementally and close open markers at its end. */
   streaming?: boolean | undefined;
+  /**
+   * The text ended before it was complete (the answer was stopped, failed or cut off): its tail is
+   * repaired as while streaming (open markers closed, half-typed syntax hidden), without the
+   * cursor. Defaults to `streaming`. Only a text that is neither streaming nor incomplete renders
+   * exactly as the static render of it.
+   *
+   * @example
+   * <Markdown streaming={status === 'streaming'} incomplete={status !== 'done'}>{text}</Markdown>
+   */
+  incomplete?: boolean | undefined;
   /** Show `<TypingCursor />` at the end of the text while `streaming`. */
   cursor?: boolean | undefined;
   /** Element overrides (see `MarkdownComponents`). */
@@ -181,13 +195,16 @@ function extendsText(text: string, previous: string, thorough: boolean): boolean
 function IncrementalBlocks({
   text,
   final,
+  repairTail,
   cursor,
   options,
   state,
 }: {
   text: string;
-  /** The text is complete: the last block is parsed as written (no repair, no cursor). */
+  /** The text no longer grows: every block is final. */
   final: boolean;
+  /** The text is incomplete: its last block is repaired (else parsed as written). */
+  repairTail: boolean;
   cursor: boolean;
   options: RenderOptions;
   state: SplitState;
@@ -235,7 +252,7 @@ function IncrementalBlocks({
         sources={sources}
         start={start}
         openFrom={Math.min(sources.length, Math.max(0, finalCount - start))}
-        endsDocument={endsDocument && !final}
+        endsDocument={endsDocument && repairTail}
         cursor={cursor && endsDocument}
         definitions={definitions}
         options={options}
@@ -246,8 +263,12 @@ function IncrementalBlocks({
   return groups;
 }
 
-function StaticDocument({ text, options }: { text: string; options: RenderOptions }) {
-  return useMemo(() => hastToReact(markdownToHast(text, options.processor), options.components), [text, options]);
+/** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */
+function StaticDocument({ text, repair, options }: { text: string; repair: boolean; options: RenderOptions }) {
+  return useMemo(
+    () => hastToReact(markdownToHast(repair ? repairMarkdown(text) : text, options.processor), options.components),
+    [text, repair, options],
+  );
 }
 
 /**
@@ -262,6 +283,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   {
     children,
     streaming = false,
+    incomplete = streaming,
     cursor = false,
     components,
     className,
@@ -300,6 +322,9 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   };
 
   const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
+  // An incomplete text that is not streaming (stopped, failed) is rendered block by block with its
+  // tail repaired, even if it never streamed here (a message restored from history).
+  const incremental = streaming || (!wholeDocument && (incomplete || split.current.text !== ''));
 
   return (
     <div
@@ -307,18 +332,20 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
       ref={ref}
       className={className ? `rivulet-markdown ${className}` : 'rivulet-markdown'}
       data-streaming={streaming ? 'true' : 'false'}
+      data-incomplete={incomplete && !streaming ? 'true' : undefined}
     >
       <MarkdownSettingsContext.Provider value={settings}>
-        {streaming || (split.current.text !== '' && !wholeDocument) ? (
+        {incremental ? (
           <IncrementalBlocks
             text={text}
             final={!streaming}
+            repairTail={incomplete}
             cursor={cursor && streaming}
             options={options}
             state={split.current}
           />
         ) : (
-          <StaticDocument text={text} options={options} />
+          <StaticDocument text={text} repair={incomplete} options={options} />
         )}
       </MarkdownSettingsContext.Provider>
     </div>
