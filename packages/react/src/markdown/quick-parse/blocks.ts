@@ -101,7 +101,10 @@ function alignOf(cell: string): AlignType {
 }
 
 function tableRow(cells: readonly string[]): TableRow {
-  return { type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: parseInline(cell) })) };
+  return {
+    type: 'tableRow',
+    children: cells.map((cell) => ({ type: 'tableCell', children: parseInline(cell, true) })),
+  };
 }
 
 function parseTable(lines: Lines, start: number, header: readonly string[]): { node: Table; end: number } {

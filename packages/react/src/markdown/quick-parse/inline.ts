@@ -68,11 +68,19 @@ function textOf(nodes: readonly PhrasingContent[]): string {
   return text;
 }
 
+/** Unescapes `\|` in a code span of a table cell, as remark-gfm does (a `\\` stays, and keeps the `|` after it). */
+function unescapeCellPipes(value: string): string {
+  return value.includes('\\')
+    ? value.replace(/\\([\\|])/g, (pair, char: string) => (char === '|' ? char : pair))
+    : value;
+}
+
 /**
  * Parses the inline content of a paragraph, heading or table cell (already stripped of block
- * syntax; soft line breaks as `\n`) to mdast phrasing nodes.
+ * syntax; soft line breaks as `\n`) to mdast phrasing nodes. In a table cell (`inTable`), `\|`
+ * in code spans stands for `|`: the escape kept the pipe from splitting the row.
  */
-export function parseInline(source: string): PhrasingContent[] {
+export function parseInline(source: string, inTable = false): PhrasingContent[] {
   const items: Item[] = [];
   /** Indexes in `items` of `[` and `![` openers not closed yet. */
   const brackets: number[] = [];
@@ -126,7 +134,8 @@ export function parseInline(source: string): PhrasingContent[] {
         const end = runEnd(source, index, '`');
         const span = codeSpan(source, index, end);
         if (span) {
-          push({ kind: 'node', node: { type: 'inlineCode', value: span.value } });
+          const value = inTable ? unescapeCellPipes(span.value) : span.value;
+          push({ kind: 'node', node: { type: 'inlineCode', value } });
           index = span.end;
         } else {
           text += source.slice(index, end);
