@@ -1,12 +1,14 @@
 /**
  * Inline repair of the last paragraph, heading or table cell: one left-to-right pass hands each
  * character that can start a construct to its handler (escapes and literal spans, code and math
- * spans, links and images, emphasis), which keep one stack of open markers. At the end, markers that
+ * spans, links and images, emphasis, unfinished raw HTML and character references), which keep one
+ * stack of open markers. At the end, markers that
  * are still open are closed in reverse order of opening; a marker with nothing after it is hidden.
  */
 
 import { isWhitespace, literalLength } from './characters';
 import { finishEmphasis, handleEmphasis } from './emphasis';
+import { handleAmpersand, handleAngleBracket } from './html-tail';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';
 import { dropUnclosedBrackets, handleCloseBracket, handleOpenBracket } from './links';
 import { handleCodeSpan, handleMath } from './spans';
@@ -21,6 +23,8 @@ const HANDLERS: Record<string, Handler> = {
   '*': handleEmphasis,
   _: handleEmphasis,
   '~': handleEmphasis,
+  '<': handleAngleBracket,
+  '&': handleAmpersand,
 };
 
 function scan(context: InlineContext): void {
@@ -72,7 +76,13 @@ function applyDeletions(
 
 function closerFor(marker: OpenMarker, content: string): string {
   if (marker.kind === 'emphasis') return marker.char.repeat(marker.remaining);
-  if (marker.kind === 'code') return (content.endsWith('`') ? ' ' : '') + '`'.repeat(marker.length);
+  if (marker.kind === 'code') {
+    // A shorter run at the end is the closer being typed (```` ```npm i` ````): complete it. A longer
+    // one is content, so the closer needs a space before it.
+    const run = content.length - content.replace(/`+$/, '').length;
+    if (run > 0 && run < marker.length) return '`'.repeat(marker.length - run);
+    return (run > 0 ? ' ' : '') + '`'.repeat(marker.length);
+  }
   if (marker.kind === 'math') return marker.length === 2 && content.includes('\n') ? '\n$$' : '$'.repeat(marker.length);
   return '';
 }

@@ -10,27 +10,76 @@
  * | `[text`               | `text`    |
  * | `![alt](ht`, `![alt`  | (hidden)  |
  * | `[text](url)`, `[1]`  | unchanged |
+ * | `[a]( b](c more`      | unchanged (can never be a link) |
  */
 
 import type { InlineContext } from './inline-context';
 
-/** Index after the `)` closing a link destination that starts at `from`, or -1 if the text ends first. */
-function destinationEnd(text: string, from: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = from; index < text.length; index += 1) {
+/** Where a link's `(…)` part stands: complete (`end` is after its `)`), still open, or never a link. */
+type LinkTail = { end: number } | 'open' | 'invalid';
+
+/** Skips spaces and tabs with at most one line ending among them. */
+function skipSpace(text: string, from: number): number {
+  let index = from;
+  let newlines = 0;
+  for (;;) {
     const char = text[index];
-    if (char === '\\') index += 1;
-    else if (quote !== undefined) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(') depth += 1;
-    else if (char === ')') {
-      if (depth === 0) return index + 1;
-      depth -= 1;
+    if (char === ' ' || char === '\t') index += 1;
+    else if (char === '\n' && newlines === 0) {
+      newlines += 1;
+      index += 1;
+    } else return index;
+  }
+}
+
+/**
+ * Reads the `(destination "title")` of an inline link as CommonMark does, from just after its `(`.
+ * `'invalid'` when what follows can never complete one (`[a]( b](c more text`: a second word that
+ * is not a title), so its text stays literal instead of being hidden for good.
+ */
+function scanLinkTail(text: string, from: number): LinkTail {
+  let index = skipSpace(text, from);
+  if (index === text.length) return 'open';
+  if (text[index] === ')') return { end: index + 1 };
+  if (text[index] === '<') {
+    for (index += 1; ; index += 1) {
+      const char = text[index];
+      if (char === undefined) return 'open';
+      if (char === '\\') index += 1;
+      else if (char === '\n' || char === '<') return 'invalid';
+      else if (char === '>') break;
+    }
+    index += 1;
+  } else {
+    let depth = 0;
+    for (; ; index += 1) {
+      const char = text[index];
+      if (char === undefined) return 'open';
+      if (char === '\\') index += 1;
+      else if (char <= ' ') break;
+      else if (char === '(') depth += 1;
+      else if (char === ')') {
+        if (depth === 0) return { end: index + 1 };
+        depth -= 1;
+      }
     }
   }
-  return -1;
+  const titleStart = skipSpace(text, index);
+  if (titleStart === text.length) return 'open';
+  if (text[titleStart] === ')') return { end: titleStart + 1 };
+  const opener = text[titleStart] ?? '';
+  if (titleStart === index || !'"\'('.includes(opener)) return 'invalid';
+  const closer = opener === '(' ? ')' : opener;
+  for (index = titleStart + 1; ; index += 1) {
+    const char = text[index];
+    if (char === undefined) return 'open';
+    if (char === '\\') index += 1;
+    else if (char === closer) break;
+    else if (opener === '(' && char === '(') return 'invalid';
+  }
+  const end = skipSpace(text, index + 1);
+  if (end === text.length) return 'open';
+  return text[end] === ')' ? { end: end + 1 } : 'invalid';
 }
 
 export function handleOpenBracket(context: InlineContext, index: number): number {
@@ -50,10 +99,14 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
     stack.splice(position, 1); // `[text]` alone is literal text (or a reference link)
     return index + 1;
   }
-  const end = destinationEnd(text, index + 2);
-  if (end !== -1) {
+  const tail = scanLinkTail(text, index + 2);
+  if (tail === 'invalid') {
+    stack.splice(position, 1); // never a link: its brackets and what follows are literal text
+    return index + 1;
+  }
+  if (tail !== 'open') {
     stack.splice(position); // markers left open inside a complete link's text stay literal
-    return end;
+    return tail.end;
   }
   if (bracket.isImage) {
     stack.splice(position);
