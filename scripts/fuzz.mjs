@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz) and the quick Markdown parser's
- * equivalence with remark (packages/react/test/markdown/quick-parse.test.ts) with a large budget.
- * Runs per property come from the argument, else FUZZ_RUNS, else 20000. Each property prints how
- * many cases it ran; a failure prints fast-check's seed and shrunk counterexample.
+ * equivalence with remark (packages/react/test/markdown/quick-parse*.test.ts: CommonMark and GFM
+ * generators) with a large budget. Runs per property come from the argument, else FUZZ_RUNS, else
+ * 20000; each run draws a new random seed, FUZZ_SEED replays one. Each property prints how many
+ * cases it ran; a failure prints fast-check's seed and shrunk counterexample.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // The core fuzz suite, then the quick Markdown parser against remark on generated Markdown.
 for (const [project, files] of [
   ['core', 'test/fuzz'],
-  ['react', 'test/markdown/quick-parse.test.ts'],
+  ['react', 'test/markdown/quick-parse'],
 ]) {
   const result = spawnSync('npx', ['vitest', 'run', '--project', project, files], {
     cwd: root,

@@ -1,14 +1,28 @@
 /**
  * Block structure of the common subset (see `index.ts`): paragraphs, ATX headings, thematic
  * breaks, fenced code with backticks, block quotes, bullet and ordered lists (nested, tight or
- * loose) and GFM tables. Parsed from lines already stripped of their container's prefixes, so
- * a list item or a quote parses its content with the same function. Whatever could be read two
- * ways without the full CommonMark rules (lazy continuation lines, setext headings, indented code,
- * empty or task list items, HTML) throws `unsupported`.
+ * loose, task list items in `task-list.ts`) and GFM tables (`tables.ts`). Parsed from lines
+ * already stripped of their container's prefixes, so a list item or a quote parses its content
+ * with the same function. Whatever could be read two ways without the full CommonMark rules (lazy
+ * continuation lines, setext headings, indented code, empty list items, HTML) throws `unsupported`.
  */
 
-import type { AlignType, BlockContent, Code, List, ListItem, Table, TableRow } from 'mdast';
+import type { BlockContent, Code, List, ListItem } from 'mdast';
 import { parseInline } from './inline';
+import {
+  anyListStart,
+  blank,
+  delimiterRow,
+  emptyItem,
+  heading,
+  indentOf,
+  interruptsParagraph,
+  type Marker,
+  markerOf,
+  thematicBreak,
+} from './lines';
+import { cellsOf, parseTable } from './tables';
+import { taskItem } from './task-list';
 import { unsupported } from './unsupported';
 
 /** A parsed block and whether blank lines separate it from the block before it. */
@@ -19,109 +33,9 @@ interface Parsed {
 
 type Lines = readonly string[];
 
-const blank = /^ *$/;
-const heading = /^(#{1,6})(?: (.*))?$/;
-const thematicBreak = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
-const setextUnderline = /^(?:=+|-+) *$/;
 const fenceOpening = /^(`{3,})(.*)$/;
 /** A closing fence line: its backtick run must be at least as long as the opening one. */
 const fenceClosing = /^ {0,3}(`{3,}) *$/;
-const listMarker = /^([-+*]|(\d{1,9})([.)]))( +)(?=\S)/;
-/** A list marker with no content: an empty item, which has rules of its own. */
-const emptyItem = /^(?:[-+*]|\d{1,9}[.)]) *$/;
-const anyListStart = /^(?:[-+*]|\d{1,9}[.)])(?: |$)/;
-const taskMarker = /^\[[ xX]\](?: |$)/;
-const delimiterRow = /^\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/;
-
-function indentOf(line: string): number {
-  let indent = 0;
-  while (line.charCodeAt(indent) === 32) indent += 1;
-  return indent;
-}
-
-interface Marker {
-  /** `-`, `+`, `*`, `.` or `)`: items of one list share it. */
-  kind: string;
-  start: number | null;
-  /** Columns before the item's content: continuation lines are indented at least this much. */
-  width: number;
-}
-
-/** The list marker starting `line` (indented 0-3 spaces), or `undefined`. */
-function markerOf(line: string, indent: number): Marker | undefined {
-  const match = listMarker.exec(line.slice(indent));
-  if (!match) return undefined;
-  const spaces = (match[4] as string).length;
-  // Five or more spaces start the content with indented code.
-  if (spaces > 4) unsupported();
-  const ordered = match[2] !== undefined;
-  return {
-    kind: ordered ? (match[3] as string) : (match[1] as string),
-    start: ordered ? Number(match[2]) : null,
-    width: indent + (match[0] as string).length,
-  };
-}
-
-/** Whether `line` (not blank, indented 0-3) ends a paragraph rather than continuing it. */
-function interruptsParagraph(line: string, indent: number): boolean {
-  const rest = line.slice(indent);
-  // Setext underlines, and delimiter rows (GFM takes `:-` without pipes too) under a table header.
-  if (setextUnderline.test(rest) || delimiterRow.test(rest)) unsupported();
-  if (rest.startsWith('~~~')) unsupported();
-  if (heading.test(rest) || thematicBreak.test(rest) || rest[0] === '>' || rest.startsWith('```')) return true;
-  // A list interrupts a paragraph only with a bullet or the number 1.
-  const marker = markerOf(line, indent);
-  return marker !== undefined && (marker.start === null || marker.start === 1);
-}
-
-/** Splits a table row into its cells' raw text; escaped pipes stay escaped (the cell parses them). */
-function cellsOf(line: string): string[] {
-  const cells: string[] = [];
-  let row = line.trim();
-  if (row.startsWith('|')) row = row.slice(1);
-  let start = 0;
-  for (let index = 0; index < row.length; index += 1) {
-    const char = row[index];
-    if (char === '\\') index += 1;
-    else if (char === '|') {
-      cells.push(row.slice(start, index).trim());
-      start = index + 1;
-    }
-  }
-  const last = row.slice(start).trim();
-  if (last !== '' || start < row.length || !line.trimEnd().endsWith('|')) cells.push(last);
-  if (cells.length === 0) unsupported();
-  return cells;
-}
-
-function alignOf(cell: string): AlignType {
-  const left = cell.startsWith(':');
-  const right = cell.endsWith(':');
-  return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
-}
-
-function tableRow(cells: readonly string[]): TableRow {
-  return {
-    type: 'tableRow',
-    children: cells.map((cell) => ({ type: 'tableCell', children: parseInline(cell, true) })),
-  };
-}
-
-function parseTable(lines: Lines, start: number, header: readonly string[]): { node: Table; end: number } {
-  const delimiters = cellsOf(lines[start + 1] as string);
-  const rows = [tableRow(header)];
-  let index = start + 2;
-  for (; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    if (blank.test(line)) break;
-    const indent = indentOf(line);
-    // Any other block start (even one that could not interrupt a paragraph) ends the table.
-    if (indent >= 4 || anyListStart.test(line.slice(indent)) || interruptsParagraph(line, indent)) unsupported();
-    rows.push(tableRow(cellsOf(line)));
-  }
-  return { node: { type: 'table', align: delimiters.map(alignOf), children: rows }, end: index };
-}
-
 function parseFence(lines: Lines, start: number, indent: number): { node: Code; end: number } {
   const match = fenceOpening.exec((lines[start] as string).slice(indent)) as RegExpExecArray;
   const fence = match[1] as string;
@@ -149,7 +63,13 @@ function parseFence(lines: Lines, start: number, indent: number): { node: Code; 
   return unsupported();
 }
 
-function parseList(lines: Lines, start: number, first: Marker, interrupting: boolean): { node: List; end: number } {
+/** Where a container's lines come from: `interrupting` as in `parseBlocks`, `inQuote` inside a block quote. */
+interface Context {
+  interrupting: boolean;
+  inQuote: boolean;
+}
+
+function parseList(lines: Lines, start: number, first: Marker, context: Context): { node: List; end: number } {
   const items: ListItem[] = [];
   let spread = false;
   let index = start;
@@ -157,7 +77,6 @@ function parseList(lines: Lines, start: number, first: Marker, interrupting: boo
   while (marker) {
     const line = lines[index] as string;
     const content = [line.slice(marker.width)];
-    if (taskMarker.test(content[0] as string)) unsupported();
     index += 1;
     let lastContent = index;
     while (index < lines.length) {
@@ -171,11 +90,16 @@ function parseList(lines: Lines, start: number, first: Marker, interrupting: boo
     }
     // Blank lines after the item's content lie between it and what follows.
     content.length -= index - lastContent;
-    const children = parseBlocks(content, interrupting && items.length === 0);
+    // In a quote, micromark's tight or loose depends on more than the blank lines' places.
+    if (context.inQuote && (content.includes('') || index - lastContent >= 2)) unsupported();
+    const children = parseBlocks(content, {
+      interrupting: context.interrupting && items.length === 0,
+      inQuote: context.inQuote,
+    });
     items.push({
       type: 'listItem',
       spread: children.some((child, position) => position > 0 && child.blankBefore),
-      checked: null,
+      checked: taskItem(content[0] as string, children[0]?.node),
       children: children.map((child) => child.node),
     });
     if (index >= lines.length) {
@@ -187,7 +111,10 @@ function parseList(lines: Lines, start: number, first: Marker, interrupting: boo
     // `- - -` is a thematic break before it is an item.
     const sibling = indent < 4 && !thematicBreak.test(next.slice(indent)) ? markerOf(next, indent) : undefined;
     if (sibling && sibling.kind === first.kind) {
-      if (lastContent < index) spread = true;
+      if (lastContent < index) {
+        if (context.inQuote) unsupported();
+        spread = true;
+      }
       marker = sibling;
       continue;
     }
@@ -202,12 +129,14 @@ function parseList(lines: Lines, start: number, first: Marker, interrupting: boo
   };
 }
 
+const topLevel: Context = { interrupting: false, inQuote: false };
+
 /**
  * Parses lines (of the document or of a container's content) into blocks. `interrupting`: the
  * container opened right after a paragraph line, where micromark reads its first line as it reads
  * a line interrupting a paragraph.
  */
-export function parseBlocks(lines: Lines, interrupting = false): Parsed[] {
+export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = topLevel): Parsed[] {
   const blocks: Parsed[] = [];
   /** Whether a container starting here comes right after a paragraph line (or starts an interrupting one). */
   const afterParagraph = () =>
@@ -262,13 +191,15 @@ export function parseBlocks(lines: Lines, interrupting = false): Parsed[] {
         if (nextIndent >= 4 || next[nextIndent] !== '>') unsupported();
         quoted.push(next.slice(nextIndent + (next[nextIndent + 1] === ' ' ? 2 : 1)));
       }
-      const children = parseBlocks(quoted, afterParagraph()).map((child) => child.node);
+      const children = parseBlocks(quoted, { interrupting: afterParagraph(), inQuote: true }).map(
+        (child) => child.node,
+      );
       add({ type: 'blockquote', children }, end);
       continue;
     }
     const marker = markerOf(line, indent);
     if (marker) {
-      const list = parseList(lines, index, marker, afterParagraph());
+      const list = parseList(lines, index, marker, { interrupting: afterParagraph(), inQuote });
       add(list.node, list.end);
       continue;
     }

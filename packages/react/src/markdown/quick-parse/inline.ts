@@ -5,8 +5,9 @@
  * closes the nearest opener into a link or image when an inline resource follows, and emphasis and
  * strikethrough are resolved over the delimiter runs last (inside each link first; see
  * `attention.ts`). Autolinks and plain literal `http(s)://` links become links (see `autolink.ts`).
- * Constructs outside the subset (raw HTML, entities, other literal URLs and e-mails, footnote and
- * reference links) throw `unsupported`.
+ * Constructs outside the subset (raw HTML, entities, other literal URLs and e-mails, reference
+ * links) throw `unsupported`. Without definitions (see `index.ts`), a footnote call `[^1]` is
+ * plain brackets, as it is to remark-gfm.
  */
 
 import type { PhrasingContent } from 'mdast';
@@ -186,7 +187,6 @@ export function parseInline(source: string, inTable = false): PhrasingContent[] 
         }
         break;
       case '[':
-        if (source[index + 1] === '^') unsupported();
         push({ kind: 'bracket', image: false, active: true });
         brackets.push(items.length - 1);
         index += 1;

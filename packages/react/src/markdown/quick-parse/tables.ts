@@ -1,0 +1,63 @@
+/**
+ * GFM tables: the header row, the delimiter row (its cells give the columns' alignment) and the
+ * body rows up to a blank line. Cells split at unescaped pipes; escaped pipes stay escaped for
+ * the cell's inline parse, which reads `\\|` as `|` (in code spans too, as remark-gfm does).
+ * Any block start that could end the table leaves the subset.
+ */
+
+import type { AlignType, Table, TableRow } from 'mdast';
+import { parseInline } from './inline';
+import { anyListStart, blank, indentOf, interruptsParagraph } from './lines';
+import { unsupported } from './unsupported';
+
+/** Splits a table row into its cells' raw text; escaped pipes stay escaped (the cell parses them). */
+export function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  let start = 0;
+  for (let index = 0; index < row.length; index += 1) {
+    const char = row[index];
+    if (char === '\\') index += 1;
+    else if (char === '|') {
+      cells.push(row.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  const last = row.slice(start).trim();
+  if (last !== '' || start < row.length || !line.trimEnd().endsWith('|')) cells.push(last);
+  if (cells.length === 0) unsupported();
+  return cells;
+}
+
+function alignOf(cell: string): AlignType {
+  const left = cell.startsWith(':');
+  const right = cell.endsWith(':');
+  return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
+}
+
+function tableRow(cells: readonly string[]): TableRow {
+  return {
+    type: 'tableRow',
+    children: cells.map((cell) => ({ type: 'tableCell', children: parseInline(cell, true) })),
+  };
+}
+
+export function parseTable(
+  lines: readonly string[],
+  start: number,
+  header: readonly string[],
+): { node: Table; end: number } {
+  const delimiters = cellsOf(lines[start + 1] as string);
+  const rows = [tableRow(header)];
+  let index = start + 2;
+  for (; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    if (blank.test(line)) break;
+    const indent = indentOf(line);
+    // Any other block start (even one that could not interrupt a paragraph) ends the table.
+    if (indent >= 4 || anyListStart.test(line.slice(indent)) || interruptsParagraph(line, indent)) unsupported();
+    rows.push(tableRow(cellsOf(line)));
+  }
+  return { node: { type: 'table', align: delimiters.map(alignOf), children: rows }, end: index };
+}
