@@ -2,13 +2,18 @@
  * `'gemini'`: Google Gemini `streamGenerateContent?alt=sse` (also Vertex AI).
  *
  * Each chunk is a `GenerateContentResponse`. Of candidate 0, `parts[].text` is text and parts
- * marked `thought: true` are reasoning; a `functionCall` part is one whole tool call (its `args` as
- * JSON text; id from `functionCall.id`, else `call_<n>`). `usageMetadata` is remembered (output
- * counts thought tokens). The stream just ends after the chunk carrying `finishReason`, so that chunk
- * is the terminal event; a `promptFeedback.blockReason` without candidates ends it too.
- * `{error: {message}}` throws `'provider'`.
+ * marked `thought: true` are reasoning; `functionCall` parts are tool calls, whole or streamed by
+ * JSON path on Vertex AI (see `GeminiFunctionCalls`; id from `functionCall.id`, else `call_<n>`).
+ * `usageMetadata` is remembered (output counts thought tokens). The stream just ends after the chunk
+ * carrying `finishReason`, so that chunk is the terminal event; a `promptFeedback.blockReason`
+ * without candidates ends it too. `{error: {message}}` throws `'provider'`.
+ *
+ * Skipped on purpose: `thoughtSignature` (opaque, for sending the turn back), `groundingMetadata`
+ * and `citationMetadata` (sources of text already streamed; `StreamEvent` has no sources), and
+ * parts that are neither text nor calls (`executableCode`, `codeExecutionResult`, `inlineData`).
  */
 
+import { GeminiFunctionCalls } from './gemini-function-calls';
 import {
   asNumber,
   asRecord,
@@ -27,14 +32,12 @@ const NAME = 'gemini';
 
 export function createGeminiDecoder(): FormatDecoder {
   const usage = new UsageAccumulator();
-  let calls = 0;
+  const calls = new GeminiFunctionCalls();
 
   function decodePart(part: Record<string, unknown>, emit: Emit): void {
     const call = asRecord(part.functionCall);
     if (call) {
-      const id = asString(call.id) ?? `call_${calls}`;
-      calls++;
-      emit({ type: 'tool-call', id, name: asString(call.name) ?? '', argsDelta: JSON.stringify(call.args ?? {}) });
+      calls.decode(call, emit);
       return;
     }
     if (part.thought === true) emitReasoning(emit, part.text);
@@ -71,6 +74,7 @@ export function createGeminiDecoder(): FormatDecoder {
         asString(candidate?.finishReason) ??
         (candidate ? undefined : asString(asRecord(chunk.promptFeedback)?.blockReason));
       if (finishReason !== undefined) {
+        calls.finish(emit);
         usage.flush(emit);
         emitDone(emit, finishReason);
       }
