@@ -2,20 +2,19 @@
  * `'openai'`: Chat Completions streaming (`chat.completion.chunk`), also spoken by Mistral, Groq,
  * vLLM, TGI, LM Studio, Ollama's `/v1` and other OpenAI-compatible servers.
  *
- * Only choice 0 is read (`n > 1` streams interleave choices). `delta.content` is text;
- * `delta.reasoning_content` / `delta.reasoning` (DeepSeek, vLLM, OpenRouter) is reasoning.
- * Tool-call fragments are keyed by their `index`: the first carries the id and name, later ones only
- * argument text, so each is mapped back to its id. `finish_reason` and the usage chunk (empty
- * `choices`) are remembered and reported at `data: [DONE]`, the terminal event.
+ * Only choice 0 is read (`n > 1` streams interleave choices). Its delta's reasoning and text, in
+ * every shape compatible servers send, are read by `decodeDeltaText`. Tool-call fragments are keyed
+ * by their `index`: the first carries the id and name, later ones only argument text, so each is
+ * mapped back to its id. `finish_reason` and the usage chunk (empty `choices`; Groq puts usage in
+ * `x_groq.usage` instead) are remembered and reported at `data: [DONE]`, the terminal event.
  */
 
+import { decodeDeltaText } from './openai-delta';
 import {
   asNumber,
   asRecord,
   asString,
   emitDone,
-  emitReasoning,
-  emitText,
   type FormatDecoder,
   parseObject,
   throwProviderError,
@@ -43,7 +42,7 @@ export function createOpenAIDecoder(): FormatDecoder {
       if (event.event === 'error' || (chunk.error !== undefined && chunk.error !== null)) {
         throwProviderError(NAME, chunk);
       }
-      const reported = asRecord(chunk.usage);
+      const reported = asRecord(chunk.usage) ?? asRecord(asRecord(chunk.x_groq)?.usage);
       if (reported) {
         usage.set({
           inputTokens: asNumber(reported.prompt_tokens),
@@ -57,8 +56,7 @@ export function createOpenAIDecoder(): FormatDecoder {
         if (!choice || (choice.index !== undefined && choice.index !== 0)) continue;
         const delta = asRecord(choice.delta);
         if (delta) {
-          emitReasoning(emit, delta.reasoning_content ?? delta.reasoning);
-          emitText(emit, delta.content);
+          decodeDeltaText(delta, emit);
           if (Array.isArray(delta.tool_calls)) {
             delta.tool_calls.forEach((call, position) => {
               const fragment = asRecord(call);
