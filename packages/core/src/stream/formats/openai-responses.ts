@@ -1,12 +1,19 @@
 /**
  * `'openai-responses'`: the OpenAI Responses API stream (`event: response.*`).
  *
- * `response.output_text.delta` is text; `response.reasoning_summary_text.delta` and
- * `response.reasoning_text.delta` are reasoning. A function call is announced by
- * `response.output_item.added` (its `call_id` and `name`) and its arguments stream as
- * `response.function_call_arguments.delta` keyed by item id. `response.completed` (or
- * `response.incomplete`) carries usage and is the terminal event; `response.failed` and `error`
- * throw `'provider'`.
+ * `response.output_text.delta` is text, and so is `response.refusal.delta` (what the model says
+ * instead of an answer). `response.reasoning_summary_text.delta` and
+ * `response.reasoning_text.delta` are reasoning; a summary part that follows earlier reasoning
+ * starts a new paragraph (the parts carry no separator of their own, so they would otherwise run
+ * together). A function call is announced by `response.output_item.added` (its `call_id` and
+ * `name`) and its arguments stream as `response.function_call_arguments.delta` keyed by item id.
+ * `response.completed` (or `response.incomplete`) carries usage and is the terminal event;
+ * `response.failed` and `error` throw `'provider'`.
+ *
+ * Skipped on purpose: the `*.done` events (they repeat what the deltas said), encrypted reasoning,
+ * annotations, and the items of tools the server runs (`web_search_call`, `file_search_call`,
+ * `code_interpreter_call`, …) and of custom tools, whose input is free text rather than JSON
+ * arguments.
  */
 
 import {
@@ -29,6 +36,13 @@ export function createOpenAIResponsesDecoder(): FormatDecoder {
   /** Output item id (`fc_…`) to the call id the caller answers with (`call_…`). */
   const callIds = new Map<string, string>();
   const usage = new UsageAccumulator();
+  let hasReasoning = false;
+
+  function addReasoning(delta: unknown, emit: Emit): void {
+    if (typeof delta !== 'string' || delta === '') return;
+    hasReasoning = true;
+    emitReasoning(emit, delta);
+  }
 
   function finish(payload: Record<string, unknown>, emit: Emit, fallbackReason: string): void {
     const response = asRecord(payload.response);
@@ -55,11 +69,15 @@ export function createOpenAIResponsesDecoder(): FormatDecoder {
       const type = asString(payload.type) ?? event.event;
       switch (type) {
         case 'response.output_text.delta':
+        case 'response.refusal.delta':
           emitText(emit, payload.delta);
+          break;
+        case 'response.reasoning_summary_part.added':
+          if (hasReasoning) emitReasoning(emit, '\n\n');
           break;
         case 'response.reasoning_summary_text.delta':
         case 'response.reasoning_text.delta':
-          emitReasoning(emit, payload.delta);
+          addReasoning(payload.delta, emit);
           break;
         case 'response.output_item.added': {
           const item = asRecord(payload.item);
