@@ -8,7 +8,7 @@
 import type { StreamFormat } from '@rivulet/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureBytes, read, splitAt, splitEvery, streamOf } from './helpers';
+import { fixtureBytes, read, splitAt, splitEvery, streamOf, trickyOffsets } from './helpers';
 import { transcripts } from './transcripts';
 
 const ERROR_FIXTURES: Array<[string, StreamFormat]> = [
@@ -24,17 +24,6 @@ const CASES: Array<[string, StreamFormat]> = [
   ...transcripts.map((transcript): [string, StreamFormat] => [transcript.fixture, 'auto']),
   ...ERROR_FIXTURES,
 ];
-
-/** Offsets where a cut is most likely to break a naive reader. */
-function trickyOffsets(bytes: Uint8Array): number[] {
-  const offsets: number[] = [];
-  bytes.forEach((byte, index) => {
-    const isContinuation = (byte & 0xc0) === 0x80;
-    const isLfAfterCr = byte === 0x0a && bytes[index - 1] === 0x0d;
-    if (isContinuation || isLfAfterCr) offsets.push(index);
-  });
-  return offsets;
-}
 
 const PLAIN_TEXT = new Set(['text.txt']);
 

@@ -13,9 +13,15 @@ import {
 } from '@rivulet/core';
 
 const FIXTURES = new URL('../fixtures/stream/', import.meta.url);
+/** Recorded provider variants (shapes beyond each format's main transcript). */
+const VARIANT_FIXTURES = new URL('./fixtures/', import.meta.url);
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+}
+
+export function variantFixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, VARIANT_FIXTURES)));
 }
 
 export function fixtureText(name: string): string {
@@ -39,6 +45,17 @@ export function splitAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[
   }
   chunks.push(bytes.slice(start));
   return chunks;
+}
+
+/** Offsets where a cut is most likely to break a naive reader: inside a UTF-8 character, inside a CRLF. */
+export function trickyOffsets(bytes: Uint8Array): number[] {
+  const offsets: number[] = [];
+  bytes.forEach((byte, index) => {
+    const isContinuation = (byte & 0xc0) === 0x80;
+    const isLfAfterCr = byte === 0x0a && bytes[index - 1] === 0x0d;
+    if (isContinuation || isLfAfterCr) offsets.push(index);
+  });
+  return offsets;
 }
 
 /** Cuts `bytes` into pieces of `size` bytes. */
