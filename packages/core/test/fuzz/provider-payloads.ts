@@ -1,7 +1,9 @@
 /**
  * fast-check arbitraries for the JSON payloads of stream events, shaped like each provider's events
- * (OpenAI, OpenAI Responses, Anthropic, AI SDK, Gemini, Cohere, Ollama, generic NDJSON), with field
- * values that are sometimes of the wrong type.
+ * (OpenAI and compatible servers, OpenAI Responses, Anthropic, AI SDK, Gemini and Vertex AI, Cohere,
+ * Ollama, generic NDJSON), including the variants of recorded traffic (content chunk arrays,
+ * reasoning fields, refusals, arguments streamed by JSON path), with field values that are
+ * sometimes of the wrong type.
  */
 
 import fc from 'fast-check';
@@ -29,6 +31,32 @@ const choiceIndex = value(fc.constantFrom(0, 0, 0, 1));
 
 const count = value(fc.nat({ max: 5000 }));
 const reason = value(fc.constantFrom('stop', 'length', 'tool_calls', 'end_turn', 'STOP', 'COMPLETE', 'max_tokens'));
+/** Mistral's content chunks: text, thinking (a list of text chunks), and chunks without text. */
+const contentChunks = fc.array(
+  fc.oneof(
+    fc.record({ type: fc.constant('text'), text: value(text) }),
+    fc.record({
+      type: fc.constant('thinking'),
+      thinking: value(fc.array(fc.record({ type: fc.constant('text'), text: value(text) }), { maxLength: 2 })),
+    }),
+    fc.record({ type: fc.constant('reference'), reference_ids: anyJson }),
+  ),
+  { maxLength: 3 },
+);
+
+const reasoningDetails = fc.array(
+  fc.record(
+    {
+      type: value(fc.constantFrom('reasoning.text', 'reasoning.summary', 'reasoning.encrypted')),
+      text: value(text),
+      summary: value(text),
+      data: value(text),
+    },
+    { requiredKeys: ['type'] },
+  ),
+  { maxLength: 2 },
+);
+
 const errorBody = value(
   fc.oneof(fc.record({ message: value(text), type: value(fc.constantFrom('overloaded_error', 'rate_limit')) }), text),
 );
@@ -46,8 +74,11 @@ const openai = fc.oneof(
                 delta: value(
                   fc.record(
                     {
-                      content: value(text),
+                      content: value(fc.oneof(text, contentChunks)),
                       reasoning_content: value(text),
+                      reasoning: value(text),
+                      reasoning_details: value(reasoningDetails),
+                      refusal: value(text),
                       tool_calls: value(
                         fc.array(
                           fc.record(
@@ -77,6 +108,11 @@ const openai = fc.oneof(
         usage: value(
           fc.record({ prompt_tokens: count, completion_tokens: count, total_tokens: count }, { requiredKeys: [] }),
         ),
+        x_groq: value(
+          fc.record({
+            usage: value(fc.record({ prompt_tokens: count, completion_tokens: count, total_tokens: count })),
+          }),
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -86,8 +122,19 @@ const openai = fc.oneof(
 
 const openaiResponses = fc.oneof(
   fc.record({
-    type: fc.constantFrom('response.output_text.delta', 'response.reasoning_summary_text.delta', 'response.created'),
+    type: fc.constantFrom(
+      'response.output_text.delta',
+      'response.reasoning_summary_text.delta',
+      'response.reasoning_text.delta',
+      'response.refusal.delta',
+      'response.created',
+    ),
     delta: value(text),
+  }),
+  fc.record({
+    type: fc.constant('response.reasoning_summary_part.added'),
+    summary_index: choiceIndex,
+    part: value(fc.record({ type: fc.constant('summary_text'), text: value(text) })),
   }),
   fc.record({
     type: fc.constantFrom('response.output_item.added', 'response.function_call_arguments.delta'),
@@ -133,7 +180,9 @@ const anthropic = fc.oneof(
       fc.oneof(
         fc.record({ type: fc.constant('text_delta'), text: value(text) }),
         fc.record({ type: fc.constant('thinking_delta'), thinking: value(text) }),
-        fc.record({ type: fc.constant('input_json_delta'), partial_json: value(text) }),
+        fc.record({ type: fc.constant('input_json_delta'), partial_json: value(fc.oneof(text, fc.constant(''))) }),
+        fc.record({ type: fc.constant('signature_delta'), signature: value(text) }),
+        fc.record({ type: fc.constant('citations_delta'), citation: anyJson }),
       ),
     ),
   }),
@@ -142,7 +191,21 @@ const anthropic = fc.oneof(
     index: choiceIndex,
     content_block: value(
       fc.record(
-        { type: value(fc.constantFrom('text', 'tool_use', 'thinking')), id: value(text), name: value(text) },
+        {
+          type: value(
+            fc.constantFrom(
+              'text',
+              'tool_use',
+              'server_tool_use',
+              'thinking',
+              'redacted_thinking',
+              'web_search_tool_result',
+            ),
+          ),
+          id: value(text),
+          name: value(text),
+          input: anyJson,
+        },
         { requiredKeys: [] },
       ),
     ),
@@ -153,7 +216,8 @@ const anthropic = fc.oneof(
     usage: value(fc.record({ output_tokens: count })),
     delta: value(fc.record({ stop_reason: reason })),
   }),
-  fc.constantFrom({ type: 'message_stop' }, { type: 'ping' }, { type: 'content_block_stop', index: 0 }),
+  fc.constantFrom({ type: 'message_stop' }, { type: 'ping' }),
+  fc.record({ type: fc.constant('content_block_stop'), index: choiceIndex }),
   { weight: 1, arbitrary: fc.record({ type: fc.constant('error'), error: errorBody }) },
 );
 
@@ -173,6 +237,19 @@ const aiSdk = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('error'), errorText: value(text) }) },
 );
 
+/** A Vertex AI `PartialArg`: a value (or a piece of a string) at a JSON path. */
+const partialArg = fc.record(
+  {
+    jsonPath: value(fc.constantFrom('$.a', '$.a.b', '$.list[0]', '$.list[2].name', "$['k ey']", '$', 'a', '$.a[*]')),
+    stringValue: value(text),
+    numberValue: value(fc.double()),
+    boolValue: value(fc.boolean()),
+    nullValue: value(fc.constant('NULL_VALUE')),
+    willContinue: value(fc.boolean()),
+  },
+  { requiredKeys: ['jsonPath'] },
+);
+
 const gemini = fc.oneof(
   {
     weight: 12,
@@ -190,7 +267,16 @@ const gemini = fc.oneof(
                           fc.record({ text: value(text), thought: value(fc.boolean()) }, { requiredKeys: ['text'] }),
                           fc.record({
                             functionCall: value(
-                              fc.record({ name: value(text), args: anyJson, id: value(text) }, { requiredKeys: [] }),
+                              fc.record(
+                                {
+                                  name: value(text),
+                                  args: anyJson,
+                                  id: value(text),
+                                  partialArgs: value(fc.array(partialArg, { maxLength: 2 })),
+                                  willContinue: value(fc.boolean()),
+                                },
+                                { requiredKeys: [] },
+                              ),
                             ),
                           }),
                         ),
@@ -270,7 +356,13 @@ const cohere = fc.oneof(
       ),
     ),
   }),
-  fc.constantFrom({ type: 'message-start' }, { type: 'content-end', index: 0 }),
+  fc.constantFrom(
+    { type: 'message-start' },
+    { type: 'content-end', index: 0 },
+    { type: 'tool-call-end', index: 0 },
+    { type: 'citation-end', index: 0 },
+  ),
+  fc.record({ type: fc.constant('citation-start'), index: choiceIndex, delta: anyJson }),
 );
 
 const ollamaChunk = fc.record(
