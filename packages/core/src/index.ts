@@ -1,5 +1,33 @@
-export type { DeltaBuffer, DeltaBufferOptions, Schedule } from './buffer/delta-buffer';
-export { createDeltaBuffer, defaultSchedule } from './buffer/delta-buffer';
+export type { DeltaBuffer, DeltaBufferOptions } from './buffer/delta-buffer';
+export { createDeltaBuffer } from './buffer/delta-buffer';
+export type { Schedule } from './buffer/frame-gate';
+export { defaultSchedule } from './buffer/frame-gate';
+export { createChat } from './chat/chat';
+export type {
+  Chat,
+  ChatChange,
+  ChatMessage,
+  ChatMessageInit,
+  ChatOptions,
+  ChatRole,
+  ChatSend,
+  ChatSnapshot,
+  ChatStructure,
+} from './chat/types';
+export { createStreamController } from './controller/stream-controller';
+export type {
+  ResumeContext,
+  ResumeOption,
+  ResumeOptions,
+  ResumeSource,
+  StreamController,
+  StreamControllerOptions,
+  StreamStarter,
+  StreamStartOptions,
+  StreamState,
+  StreamStatus,
+  ToolCallState,
+} from './controller/types';
 export type { BlockSplit, BlockSplitter } from './markdown/blocks';
 export { createBlockSplitter, splitBlocks } from './markdown/blocks';
 export type { RepairOptions } from './markdown/repair';
@@ -13,6 +41,7 @@ export type {
   RawEvent,
   ReadStreamOptions,
   StreamEvent,
+  StreamEventIterable,
   StreamFormat,
   StreamSource,
   StreamUsage,

@@ -6,7 +6,9 @@ it('exports exactly the public API', () => {
   expect(Object.keys(core).sort()).toEqual([
     'StreamError',
     'createBlockSplitter',
+    'createChat',
     'createDeltaBuffer',
+    'createStreamController',
     'defaultSchedule',
     'isStreamError',
     'readStream',

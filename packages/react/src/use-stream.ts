@@ -1,19 +1,28 @@
 /**
- * `useStream`: a thin React adapter over the stream controller. The controller is created once;
- * the component subscribes with `useSyncExternalStore`, so it re-renders only when a snapshot is
- * published (at most `maxFps` times a second). Unmounting aborts the request.
+ * `useStream`: a thin React adapter over core's stream controller, the way TanStack Query's React
+ * layer sits on query-core. The controller is created once; the component subscribes with
+ * `useSyncExternalStore`, so it re-renders only when a snapshot is published (at most `maxFps`
+ * times a second). Settings reach the controller in an effect, callbacks through a ref, so changing
+ * either never restarts a stream. Unmounting aborts the request.
  */
-import type { StreamError, StreamEvent, StreamFormat, StreamUsage } from '@rivulet/core';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createStreamController,
+  type ResumeOption,
   type StreamControllerOptions,
+  type StreamError,
+  type StreamEvent,
+  type StreamFormat,
   type StreamStarter,
   type StreamState,
   type StreamStatus,
+  type StreamUsage,
   type ToolCallState,
-} from './stream-controller';
+} from '@rivulet/core';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useIsomorphicLayoutEffect, useLatestRef } from './use-latest-ref';
 
+/** Kept here too for modules that import them from this file. */
+export { useIsomorphicLayoutEffect, useLatestRef } from './use-latest-ref';
 export type { StreamStarter, StreamState, StreamStatus, ToolCallState };
 
 export interface UseStreamOptions {
@@ -25,6 +34,8 @@ export interface UseStreamOptions {
   smoothing?: boolean;
   /** Silence longer than this ends the stream with `StreamError('timeout')`. Default 0 (off). */
   idleTimeoutMs?: number;
+  /** Reconnect after a drop: a function `({ lastEventId, text, signal }) => source`, or options with one. */
+  resume?: ResumeOption;
   /** The stream ended normally; receives the final state. */
   onDone?: (state: StreamState) => void;
   /** The stream failed; the text received so far stays in `text`. */
@@ -42,27 +53,34 @@ export interface UseStreamResult {
   usage: StreamUsage | undefined;
   reasoning: string;
   toolCalls: ToolCallState[];
+  /** The connection dropped and the stream is being resumed. */
+  reconnecting: boolean;
   /**
    * Read a source. Pass a function of the signal (`(signal) => fetch(url, { signal })`) so `stop()`
    * aborts the request itself. A stream already running is aborted first.
    */
   start(source: StreamStarter): void;
-  /** Abort the request; keeps the text; status `'aborted'`. Safe to call at any time. */
+  /** Abort the request (or a pending reconnection); keeps the text; status `'aborted'`. Safe to call at any time. */
   stop(): void;
   /** Abort silently and clear everything back to `'idle'`. */
   reset(): void;
 }
 
-/** `useLayoutEffect` in the browser, nothing on the server (where effects never run anyway). */
-export const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
-/** A ref that always holds the latest committed value, for callbacks read outside render. */
-export function useLatestRef<T>(value: T): { readonly current: T } {
-  const ref = useRef(value);
-  useIsomorphicLayoutEffect(() => {
-    ref.current = value;
-  });
-  return ref;
+/** The controller's options: the settings as given, the callbacks read from the latest render. */
+function controllerOptions(
+  { format, maxFps, smoothing, idleTimeoutMs, resume }: UseStreamOptions,
+  latest: { readonly current: UseStreamOptions },
+): StreamControllerOptions {
+  return {
+    format,
+    maxFps,
+    smoothing,
+    idleTimeoutMs,
+    resume,
+    onDone: (state) => latest.current.onDone?.(state),
+    onError: (error, state) => latest.current.onError?.(error, state),
+    onEvent: (event) => latest.current.onEvent?.(event),
+  };
 }
 
 /**
@@ -74,9 +92,13 @@ export function useLatestRef<T>(value: T): { readonly current: T } {
  * <Markdown streaming={stream.status === 'streaming'}>{stream.text}</Markdown>
  */
 export function useStream(options: UseStreamOptions = {}): UseStreamResult {
-  const optionsRef = useLatestRef<StreamControllerOptions>(options);
-  const [controller] = useState(() => createStreamController(() => optionsRef.current));
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const latest = useLatestRef(options);
+  const [controller] = useState(() => createStreamController(controllerOptions(options, latest)));
+  const { format, maxFps, smoothing, idleTimeoutMs, resume } = options;
+  useIsomorphicLayoutEffect(() => {
+    controller.setOptions(controllerOptions({ format, maxFps, smoothing, idleTimeoutMs, resume }, latest));
+  }, [controller, latest, format, maxFps, smoothing, idleTimeoutMs, resume]);
+  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
 
   // Unmounting cancels the request; a StrictMode re-mount finds the controller idle or aborted.
   useEffect(() => () => controller.stop(), [controller]);
@@ -89,6 +111,7 @@ export function useStream(options: UseStreamOptions = {}): UseStreamResult {
       usage: state.usage,
       reasoning: state.reasoning,
       toolCalls: state.toolCalls,
+      reconnecting: state.reconnecting,
       start: controller.start,
       stop: controller.stop,
       reset: controller.reset,

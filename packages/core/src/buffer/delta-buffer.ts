@@ -4,7 +4,11 @@
  * delivers everything at once; in any window of one second `onFlush` runs at most `maxFps` times.
  */
 
-export type Schedule = (callback: () => void) => () => void;
+import { createFrameGate, defaultSchedule, type Schedule } from './frame-gate';
+import { createTextPacer } from './text-pacer';
+
+export type { Schedule };
+export { defaultSchedule };
 
 export interface DeltaBufferOptions {
   /** Called with the full text flushed so far and the part this flush added. */
@@ -30,30 +34,6 @@ export interface DeltaBuffer {
   readonly text: string;
 }
 
-/** Frames a burst is spread over when `smoothing` is on. */
-const SMOOTHING_FRAMES = 5;
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** The default scheduler: the next animation frame where there is one, else a 16 ms timer. */
-export const defaultSchedule: Schedule = (callback) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const id = requestAnimationFrame(() => callback());
-    return () => cancelAnimationFrame(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
-};
-
-/** Index at which to cut `text` near `count` characters without splitting a surrogate pair. */
-function safeCut(text: string, count: number): number {
-  if (count >= text.length) return text.length;
-  const code = text.charCodeAt(count - 1);
-  return code >= 0xd800 && code <= 0xdbff ? count + 1 : count;
-}
-
 /**
  * Create a buffer that coalesces deltas into at most `maxFps` flushes a second.
  *
@@ -63,92 +43,41 @@ function safeCut(text: string, count: number): number {
  * buffer.end();
  */
 export function createDeltaBuffer(options: DeltaBufferOptions): DeltaBuffer {
-  const { onFlush, smoothing = false, schedule = defaultSchedule } = options;
-  const maxFps = Math.max(0, options.maxFps ?? 60);
-  // Flush times of the last `maxFps` flushes: a new flush is allowed only when the oldest of them
-  // is a second old, which bounds the rate in every one-second window, and at least half a frame
-  // interval after the previous one, which keeps flushes evenly spread.
-  const recentFlushes: number[] = [];
-  const minGap = maxFps > 0 ? 500 / maxFps : 0;
-
-  let flushed = '';
-  let pending = '';
-  let cancelFrame: (() => void) | undefined;
-  let smoothingRate = 0;
+  const { onFlush, maxFps = 60 } = options;
+  const pacer = createTextPacer({ smoothing: options.smoothing });
+  const gate = createFrameGate({
+    maxFps,
+    schedule: options.schedule,
+    onFrame() {
+      emit(maxFps <= 0 ? pacer.takeAll() : pacer.take());
+      if (pacer.hasWaiting) gate.request();
+    },
+  });
 
   function emit(part: string): void {
-    if (part === '') return;
-    flushed += part;
-    if (maxFps > 0) {
-      recentFlushes.push(now());
-      if (recentFlushes.length > maxFps) recentFlushes.shift();
-    }
-    onFlush(flushed, part);
+    if (part !== '') onFlush(pacer.shown, part);
   }
 
-  function mayFlushAt(time: number): boolean {
-    const last = recentFlushes[recentFlushes.length - 1];
-    if (last !== undefined && time - last < minGap) return false;
-    if (recentFlushes.length < maxFps) return true;
-    const oldest = recentFlushes[0] as number;
-    return time - oldest >= 1000;
-  }
-
-  function requestFrame(): void {
-    if (cancelFrame === undefined && pending !== '') cancelFrame = schedule(onFrame);
-  }
-
-  function onFrame(): void {
-    cancelFrame = undefined;
-    if (pending === '') return;
-    if (!mayFlushAt(now())) {
-      requestFrame();
+  function flush(): void {
+    if (!pacer.hasWaiting) {
+      gate.cancel();
       return;
     }
-    if (smoothing) {
-      const cut = safeCut(pending, Math.max(1, smoothingRate));
-      const part = pending.slice(0, cut);
-      pending = pending.slice(cut);
-      if (pending === '') smoothingRate = 0;
-      emit(part);
-    } else {
-      const part = pending;
-      pending = '';
-      emit(part);
-    }
-    requestFrame();
+    gate.record();
+    emit(pacer.takeAll());
   }
 
   return {
     push(delta) {
       if (delta === '') return;
-      pending += delta;
-      if (maxFps === 0) {
-        const part = pending;
-        pending = '';
-        emit(part);
-        return;
-      }
-      if (smoothing) smoothingRate = Math.max(smoothingRate, Math.ceil(pending.length / SMOOTHING_FRAMES));
-      requestFrame();
+      pacer.push(delta);
+      gate.request();
     },
-    flush() {
-      cancelFrame?.();
-      cancelFrame = undefined;
-      const part = pending;
-      pending = '';
-      smoothingRate = 0;
-      emit(part);
-    },
-    end() {
-      this.flush();
-    },
-    cancel() {
-      cancelFrame?.();
-      cancelFrame = undefined;
-    },
+    flush,
+    end: flush,
+    cancel: gate.cancel,
     get text() {
-      return flushed + pending;
+      return pacer.text;
     },
   };
 }

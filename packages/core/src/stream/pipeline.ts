@@ -4,6 +4,13 @@
  * the framer (chosen from the format, the Content-Type or the first bytes), raw events through the
  * format's decoder. Events collect in `events` until taken, so when a chunk fails half way the
  * events before the failure are still delivered. Nothing is accepted after `done`.
+ *
+ * SSE `id:` fields are recorded as marks between events (an id counts once every event of its
+ * message was produced), so a reader can say exactly which message it delivered last. An event
+ * completed only by the end of the input (no blank line after it) never moves the id: it may be
+ * cut, and a server resuming after the previous id sends it again in full. After a drop the pipeline can
+ * `reconnect`: bytes and framing start over on the new connection, the format decoder keeps its
+ * state (tool call ids by index, usage, stop reason), as the stream it decodes goes on.
  */
 
 import { framingFromContentType, sniffFraming, sniffJsonFraming } from './detect';
@@ -21,13 +28,23 @@ export interface PipelineContext {
   formatHint?: BuiltInFormat | undefined;
 }
 
+/** The id of an SSE message, valid once the first `before` events taken with it are delivered. */
+export interface EventIdMark {
+  before: number;
+  id: string;
+}
+
 export class EventPipeline {
   /** True once a `done` event was emitted: the answer is complete. */
   done = false;
   private events: StreamEvent[] = [];
+  private ids: EventIdMark[] = [];
+  /** The end of the input is dispatching an unterminated tail: its ids are not trusted. */
+  private isTail = false;
   private readonly format: StreamFormat;
   private readonly announcedFraming: Framing | undefined;
-  private readonly textDecoder = new TextDecoder();
+  private textDecoder = new TextDecoder();
+  private framing: Framing | undefined;
   private framer: Framer | undefined;
   private decoder: FormatDecoder | undefined;
   /** Text held back while the framing is sniffed from the first bytes. */
@@ -42,11 +59,29 @@ export class EventPipeline {
       fixedFraming(this.format) ?? (this.format === 'auto' || announced !== 'text' ? announced : undefined);
   }
 
-  /** Events produced so far; the pipeline forgets them. */
+  /** Events produced so far; the pipeline forgets them. Take the id marks with them. */
   take(): StreamEvent[] {
     const events = this.events;
     this.events = [];
     return events;
+  }
+
+  /** The id marks of the events last taken (positions relative to them); the pipeline forgets them. */
+  takeEventIds(): EventIdMark[] {
+    const ids = this.ids;
+    this.ids = [];
+    return ids;
+  }
+
+  /**
+   * A new connection continues the stream after a drop: whatever was cut (a partial character, line
+   * or event) is discarded, framing starts over in the framing already chosen, and the decoder goes on.
+   */
+  reconnect(): void {
+    this.textDecoder = new TextDecoder();
+    this.isTail = false;
+    this.head = '';
+    this.framer = this.framing === undefined ? undefined : createFramer(this.framing, this.onRawEvent);
   }
 
   /** Feeds one chunk of any kind a source may deliver. */
@@ -81,6 +116,7 @@ export class EventPipeline {
     if (this.done) return;
     // A trailing incomplete UTF-8 sequence was cut off by the end: it is dropped, never shown as U+FFFD.
     this.textDecoder.decode();
+    this.isTail = true;
     if (!this.framer) {
       if (this.head === '' && this.sawEvents) return;
       this.resolveFraming(true);
@@ -118,7 +154,10 @@ export class EventPipeline {
   };
 
   private readonly onRawEvent = (event: RawEvent): void => {
-    if (!this.done) this.decoder?.decode(event, this.emit);
+    if (this.done) return;
+    this.decoder?.decode(event, this.emit);
+    if (event.id === undefined || this.isTail) return;
+    this.ids.push({ before: this.events.length, id: event.id });
   };
 
   private pushText(text: string): void {
@@ -136,7 +175,8 @@ export class EventPipeline {
       this.announcedFraming ??
       (this.format === 'auto' ? sniffFraming(this.head, isEnd) : sniffJsonFraming(this.head, isEnd));
     if (framing === undefined) return;
-    this.decoder = createDecoder(this.format, framing);
+    this.framing = framing;
+    this.decoder ??= createDecoder(this.format, framing);
     this.framer = createFramer(framing, this.onRawEvent);
     const head = this.head;
     this.head = '';

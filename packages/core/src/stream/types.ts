@@ -82,6 +82,23 @@ export type StreamSource =
   | AsyncIterable<Uint8Array | string | StreamEvent>
   | WebSocket;
 
+/**
+ * What `readStream` returns: the events, and where they stand in the server's numbering.
+ *
+ * @example
+ * const events = readStream(response);
+ * for await (const event of events) show(event);
+ * // after a drop: fetch again with { headers: { 'Last-Event-ID': events.lastEventId } }
+ */
+export interface StreamEventIterable extends AsyncIterable<StreamEvent> {
+  /**
+   * The SSE `id:` of the last message whose events have all been delivered (messages without an id
+   * keep the previous one; an empty id clears it); `undefined` until a message carries one. A
+   * server that keeps an answer's events can resume after it (the `Last-Event-ID` header).
+   */
+  readonly lastEventId: string | undefined;
+}
+
 export interface ReadStreamOptions {
   /** Wire format; default `'auto'` sniffs Content-Type and the first event. */
   format?: StreamFormat;

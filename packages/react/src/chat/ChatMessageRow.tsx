@@ -2,14 +2,14 @@
  * One message of `<ChatWindow>`. Each row subscribes to its own message in the store, so while an
  * answer streams only that answer's row renders; finished rows stay untouched.
  */
+import type { Chat, ChatMessage } from '@rivulet/core';
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Markdown } from '../markdown/Markdown';
 import { CopyButton } from './CopyButton';
-import type { ChatMessage, ChatStore } from './chat-store';
 import { type ChatWindowLabels, classes } from './labels';
 
 export interface ChatMessageRowProps {
-  store: ChatStore;
+  store: Chat;
   id: string;
   labels: ChatWindowLabels;
   unstyled: boolean | undefined;
@@ -39,7 +39,7 @@ export const ChatMessageRow = memo(function ChatMessageRow({
   const message = useSyncExternalStore(subscribe, getMessage, getMessage);
   if (message === undefined) return null;
 
-  const { role, content, status, error, usage, toolCalls, reasoning } = message;
+  const { role, content, status, error, usage, toolCalls, reasoning, reconnecting } = message;
   const busy = status === 'connecting' || status === 'streaming';
   const streaming = status === 'streaming';
   const nothingYet = content === '' && !reasoning && !toolCalls;
@@ -52,6 +52,7 @@ export const ChatMessageRow = memo(function ChatMessageRow({
       className={classes(unstyled, 'rivulet-message', `rivulet-message--${role}`)}
       data-role={role}
       data-status={status}
+      data-state={reconnecting ? 'reconnecting' : undefined}
       aria-busy={busy || undefined}
     >
       <div className={classes(unstyled, 'rivulet-message__author')}>{authorName(message, labels)}</div>
@@ -81,7 +82,12 @@ export const ChatMessageRow = memo(function ChatMessageRow({
           </pre>
         </div>
       ))}
-      {thinking ? (
+      {reconnecting ? (
+        <div className={classes(unstyled, 'rivulet-message__reconnecting')} data-rivulet-reconnecting="">
+          {labels.reconnecting}
+        </div>
+      ) : null}
+      {thinking && !reconnecting ? (
         <div className={classes(unstyled, 'rivulet-message__thinking')} data-rivulet-thinking="">
           {labels.thinking}
         </div>

@@ -4,6 +4,7 @@
  * changes; streamed text reaches the streaming row alone.
  */
 
+import type { Chat, ChatStructure, StreamStatus } from '@rivulet/core';
 import {
   forwardRef,
   type HTMLAttributes,
@@ -15,13 +16,11 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { StreamStatus } from '../stream-controller';
-import { getChatStore, type UseChatOptions, type UseChatResult, useChat } from '../use-chat';
-import { useLatestRef } from '../use-stream';
+import { getChat, type UseChatOptions, type UseChatResult, useChat } from '../use-chat';
+import { useLatestRef } from '../use-latest-ref';
 import { announcementText } from './announcement';
 import { ChatMessageRow } from './ChatMessageRow';
 import { Composer } from './Composer';
-import type { ChatStore, ChatStructure } from './chat-store';
 import { type ChatWindowLabels, classes } from './labels';
 import { useLabels } from './use-labels';
 import { useStickToBottom } from './use-stick-to-bottom';
@@ -59,8 +58,10 @@ const chatOptionKeys = [
   'maxFps',
   'smoothing',
   'idleTimeoutMs',
+  'resume',
   'headers',
   'body',
+  'fetch',
   'onFinish',
   'onError',
 ] as const satisfies readonly (keyof UseChatOptions)[];
@@ -69,7 +70,7 @@ function isBusy(status: StreamStatus): boolean {
   return status === 'connecting' || status === 'streaming';
 }
 
-function subscribeStructure(store: ChatStore) {
+function subscribeStructure(store: Chat) {
   return (onChange: () => void) =>
     store.subscribe((change) => {
       if (change === 'structure') onChange();
@@ -79,12 +80,15 @@ function subscribeStructure(store: ChatStore) {
 /**
  * The text a screen reader hears once per finished answer, its start without Markdown
  * punctuation (see `announcement.ts`; the log itself is marked busy while the answer streams, so
- * it is not read token by token).
+ * it is not read token by token), and once when a dropped answer starts reconnecting.
  */
-function useAnnouncement(store: ChatStore, structure: ChatStructure, labels: ChatWindowLabels): string {
+function useAnnouncement(store: Chat, structure: ChatStructure, labels: ChatWindowLabels): string {
   const [announcement, setAnnouncement] = useState('');
   const previousStatus = useRef(structure.status);
   const lastId = structure.ids[structure.ids.length - 1];
+  useEffect(() => {
+    if (structure.reconnecting) setAnnouncement(labels.reconnecting);
+  }, [structure.reconnecting, labels.reconnecting]);
   useEffect(() => {
     const wasBusy = isBusy(previousStatus.current);
     previousStatus.current = structure.status;
@@ -130,7 +134,7 @@ const ChatLayout = forwardRef<HTMLDivElement, ChatLayoutProps>(function ChatLayo
   },
   ref,
 ) {
-  const store = getChatStore(chat);
+  const store = getChat(chat);
   const subscribe = useMemo(() => subscribeStructure(store), [store]);
   const structure = useSyncExternalStore(subscribe, store.getStructure, store.getStructure);
   const labels = useLabels(labelOverrides);

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, type KeyboardEvent, type RefObject, useState } from 'react';
 import { StopButton } from '../StopButton';
-import { useIsomorphicLayoutEffect } from '../use-stream';
+import { useIsomorphicLayoutEffect } from '../use-latest-ref';
 import { type ChatWindowLabels, classes } from './labels';
 
 export interface ComposerProps {

@@ -16,6 +16,8 @@ export interface ChatWindowLabels {
   thinking: string;
   /** Marks an answer the user stopped. */
   stopped: string;
+  /** Shown, and announced once, while a dropped answer reconnects. */
+  reconnecting: string;
   jumpToLatest: string;
   /** Precedes the error's message in the error row, e.g. "Error:". */
   errorPrefix: string;
@@ -42,6 +44,7 @@ export const defaultLabels: ChatWindowLabels = {
   copied: 'Copied',
   thinking: 'Thinking…',
   stopped: 'Stopped',
+  reconnecting: 'Connection lost. Reconnecting…',
   jumpToLatest: 'Jump to latest',
   errorPrefix: 'Error:',
   reasoning: 'Reasoning',

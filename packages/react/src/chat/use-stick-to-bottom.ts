@@ -1,6 +1,6 @@
 /** React binding of the stick-to-bottom controller: refs for the scroller and its content, and state. */
 import { useRef, useState, useSyncExternalStore } from 'react';
-import { useIsomorphicLayoutEffect } from '../use-stream';
+import { useIsomorphicLayoutEffect } from '../use-latest-ref';
 import { createStickToBottom, type StickToBottomOptions } from './stick-to-bottom';
 
 export function useStickToBottom(options?: StickToBottomOptions) {

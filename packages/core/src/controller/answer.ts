@@ -1,0 +1,80 @@
+/**
+ * The answer of one run as received so far: its text (held once, in the pacer), reasoning, tool
+ * calls, usage and finish reason. Events are applied in order and only appended. A checkpoint marks
+ * what the server confirmed by an SSE id; after a drop, `rollback` forgets what came after it,
+ * because the server sends it again when the stream resumes after that id.
+ *
+ * A later kind of content (an ordered list of parts, say) is one more field here: applied per
+ * event, checkpointed and rolled back the same way, and read by the controller's snapshot.
+ */
+import { createTextPacer, type TextPacer } from '../buffer/text-pacer';
+import type { StreamEvent, StreamUsage } from '../stream/types';
+import { ToolCalls, type ToolCallsCheckpoint } from './tool-calls';
+
+interface Checkpoint {
+  textLength: number;
+  reasoningLength: number;
+  toolCalls: ToolCallsCheckpoint;
+  usage: StreamUsage | undefined;
+  finishReason: string | undefined;
+}
+
+export class Answer {
+  readonly text: TextPacer;
+  reasoning = '';
+  readonly toolCalls = new ToolCalls();
+  usage: StreamUsage | undefined;
+  finishReason: string | undefined;
+  private saved: Checkpoint | undefined;
+
+  constructor(smoothing: boolean | undefined) {
+    this.text = createTextPacer({ smoothing });
+  }
+
+  apply(event: StreamEvent): void {
+    switch (event.type) {
+      case 'text':
+        this.text.push(event.delta);
+        break;
+      case 'reasoning':
+        this.reasoning += event.delta;
+        break;
+      case 'tool-call':
+        this.toolCalls.add(event.id, event.name, event.argsDelta);
+        break;
+      case 'usage':
+        this.usage = { ...this.usage, ...event.usage };
+        break;
+      case 'done':
+        this.finishReason = event.finishReason;
+        break;
+    }
+  }
+
+  /** Everything received so far is confirmed (the server numbered it): a resume continues after it. */
+  checkpoint(): void {
+    this.saved = {
+      textLength: this.text.length,
+      reasoningLength: this.reasoning.length,
+      toolCalls: this.toolCalls.checkpoint(),
+      usage: this.usage,
+      finishReason: this.finishReason,
+    };
+  }
+
+  /** Forgets what came after the last checkpoint; true when there was something to forget. */
+  rollback(): boolean {
+    const saved = this.saved;
+    if (saved === undefined) return false;
+    const hadMore =
+      this.text.length !== saved.textLength ||
+      this.reasoning.length !== saved.reasoningLength ||
+      this.usage !== saved.usage ||
+      this.finishReason !== saved.finishReason;
+    this.text.truncate(saved.textLength);
+    this.reasoning = this.reasoning.slice(0, saved.reasoningLength);
+    this.usage = saved.usage;
+    this.finishReason = saved.finishReason;
+    return this.toolCalls.rollback(saved.toolCalls) || hadMore;
+  }
+}
