@@ -1,11 +1,14 @@
 /**
- * The static reference render: remark-parse + remark-gfm + remark-rehype + the sanitizer and
- * URL policy on the whole text, serialized by hast-util-to-html, and the DOM normalization
- * that lets it be compared with what `<Markdown>` put in the document.
+ * The static reference render: remark-parse + remark-gfm + the CJK-friendly emphasis and
+ * strikethrough rules + remark-rehype + the sanitizer and URL policy on the whole text (as the
+ * pipeline), serialized by hast-util-to-html, and the DOM normalization that lets it be compared
+ * with what `<Markdown>` put in the document.
  */
 
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize from 'rehype-sanitize';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -16,6 +19,8 @@ import { rehypeUrlPolicy } from '../../src/markdown/url-policy';
 const staticProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough)
   .use(remarkRehype)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeUrlPolicy, {})

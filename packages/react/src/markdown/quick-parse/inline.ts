@@ -13,23 +13,12 @@
 import type { PhrasingContent } from 'mdast';
 import { type BracketItem, type Item, resolveAttention, toPhrasing } from './attention';
 import { angleAutolink, literalAngle, literalLinkEnd } from './autolink';
+import { flanking } from './flanking';
 import { asciiPunctuation, resource } from './resource';
 import { unsupported } from './unsupported';
 
-const unicodeWhitespace = /\s/;
-const unicodePunctuation = /[\p{P}\p{S}]/u;
 /** Characters that may start inline syntax (or leave the subset). */
 const special = /[\\`*_![\]\n<&~]/g;
-
-const whitespace = 1;
-const punctuation = 2;
-const other = 0;
-
-/** As micromark classifies a UTF-16 unit next to a delimiter run (a missing one is whitespace). */
-function classify(unit: string | undefined): number {
-  if (unit === undefined || unicodeWhitespace.test(unit)) return whitespace;
-  return unicodePunctuation.test(unit) ? punctuation : other;
-}
 
 /** Where a run of `char` starting at `index` ends. */
 function runEnd(source: string, index: number, char: string): number {
@@ -155,24 +144,9 @@ export function parseInline(source: string, inTable = false): PhrasingContent[] 
           index = end;
           break;
         }
-        const previous = source[index - 1];
-        const next = source[end];
-        const before = classify(previous);
-        const after = classify(next);
-        // GFM's tilde counts as a marker beside emphasis runs: `~*a*~` opens and closes.
-        const besideTilde = char !== '~';
-        const leftFlanking =
-          after === other || (after === punctuation && before !== other) || (besideTilde && next === '~');
-        const rightFlanking =
-          before === other || (before === punctuation && after !== other) || (besideTilde && previous === '~');
-        push({
-          kind: 'delimiter',
-          char,
-          count: length,
-          length,
-          open: char === '_' ? leftFlanking && (before !== other || !rightFlanking) : leftFlanking,
-          close: char === '_' ? rightFlanking && (after !== other || !leftFlanking) : rightFlanking,
-        });
+        // Whether it may open or close: CommonMark's flanking rules as remark-cjk-friendly reads them.
+        const { open, close } = flanking(source, index, end);
+        push({ kind: 'delimiter', char, count: length, length, open, close });
         index = end;
         break;
       }
