@@ -167,3 +167,42 @@ describe('repairMarkdown scope', () => {
     expect(() => repairMarkdown('\u0000[*`~_$](<\\')).not.toThrow();
   });
 });
+
+/**
+ * Emphasis next to CJK text, read by remark-cjk-friendly's rules as the pipeline does: CJK has no
+ * spaces between words, so a run inside CJK text opens, and CJK punctuation inside a run does not
+ * keep it from closing. [partial text, repaired text]
+ */
+describe('repairMarkdown next to CJK text', () => {
+  const cases: Array<[string, string]> = [
+    ['中文**强调。', '中文**强调。**'],
+    ['**中文。', '**中文。**'],
+    ['**「引用', '**「引用**'],
+    ['これは**私のやりたかったこと。', 'これは**私のやりたかったこと。**'],
+    ['中文**强调', '中文**强调**'],
+    ['中文~~删除。', '中文~~删除。~~'],
+    ['正體字。\uFE01_Traditional.', '正體字。\uFE01_Traditional._'],
+    ['中文**', '中文'],
+    ['中文~~', '中文'],
+    ['中文。**', '中文。'],
+  ];
+  it.each(cases)('%j', (partial, expected) => {
+    expect(repairMarkdown(partial)).toBe(expected);
+  });
+
+  it.each([
+    '中文**强调。**后面',
+    '**中文。**后',
+    '**「引用」**です',
+    'これは**私のやりたかったこと。**だからするの。',
+    '**真，**她',
+    '中文~~删除。~~后',
+    '__注意__：注意事項',
+    '葛\u{E0100}**(こちらが正式表記)**城市',
+    '〽\uFE0E**(庵点)**は、',
+    '中文_强调_后',
+    'a**😀',
+  ])('leaves %j as it is', (text) => {
+    expect(repairMarkdown(text)).toBe(text);
+  });
+});
