@@ -21,7 +21,7 @@ import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
-import { openFenceHast } from './open-fence';
+import { endsInOpenFence, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 import type { UrlPolicyOptions } from './url-policy';
@@ -63,11 +63,20 @@ function blockHast(markdown: string, definitions: string, options: RenderOptions
   );
 }
 
-/** The growing last block, parsed again on every flush: an open code fence is built directly. */
+/**
+ * The growing last block, parsed again on every flush: an open code fence is built directly. The
+ * `<pre>` of a fence the source leaves open is marked (see `markOpenFence`).
+ */
 function growingBlockHast(source: string, definitions: string, options: RenderOptions): Root {
-  return (
-    (definitions === '' ? openFenceHast(source) : undefined) ?? blockHast(repairMarkdown(source), definitions, options)
-  );
+  const fence = definitions === '' ? openFenceHast(source) : undefined;
+  if (fence) {
+    markOpenFence(fence);
+    return fence;
+  }
+  const repaired = repairMarkdown(source);
+  const tree = blockHast(repaired, definitions, options);
+  if (endsInOpenFence(source, repaired)) markOpenFence(tree);
+  return tree;
 }
 
 /** One top-level block. Memoized: it renders again only when its own source changes. */

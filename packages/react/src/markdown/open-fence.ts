@@ -9,9 +9,22 @@
  * complete, with a simple language name, no carriage returns and no closing line yet. Anything
  * else (indented fences, fences in containers, escapes or entities in the info string) goes
  * through the full pipeline.
+ *
+ * It also keeps the signal that a fence is still open in the source: the growing block marks the
+ * `<pre>` of a fence that only repair closed with `data.openFence` (`markOpenFence`), whichever
+ * path built its tree, so a code block can tell "the author wrote the closing fence" (render a
+ * diagram, say) from "the text stops inside the fence" (keep showing the code as it grows).
  */
 
+import { repairMarkdown } from '@rivulet/core';
 import type { Element, Root } from 'hast';
+
+declare module 'hast' {
+  interface ElementData {
+    /** On a `<pre>`: its fence is still open at the end of the source; only repair closed it. */
+    openFence?: boolean | undefined;
+  }
+}
 
 const opening = /^(`{3,}|~{3,})([^\n]*)\n/;
 const simpleLanguage = /^[\w+#.-]*$/;
@@ -56,4 +69,58 @@ export function openFenceHast(source: string): Root | undefined {
   // The words after the language travel as data (not rendered), as the parser leaves them.
   if (meta) code.data = { meta } as Element['data'];
   return { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }] };
+}
+
+/** A line that closes a fence, inside block quotes and list items: only the fence run after the indent. */
+const closingLine = /^(?:[ \t]*>)*[ \t]*(?:`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * Whether repair closed a fence that `source` leaves open: repair then ends the text with a closing
+ * fence line (appended, or replacing a half-typed one) that the source does not end with. A source
+ * whose last line already closes its fence is returned unchanged by repair, so it counts as closed.
+ */
+function repairClosedFence(source: string, repaired: string): boolean {
+  if (repaired === source) return false;
+  const lastLine = repaired.slice(repaired.lastIndexOf('\n') + 1);
+  if (!closingLine.test(lastLine)) return false;
+  return !(source === lastLine || source.endsWith(`\n${lastLine}`));
+}
+
+/**
+ * Whether `source` (the growing last block, `repaired` its repair) ends inside a fenced code block
+ * the author has not closed. After a final newline repair may leave a fence in a block quote as it
+ * is (the next line might end the quote, and the fence with it), so then the text is judged without
+ * that newline: its last line is the fence's last content line, or its closing line.
+ */
+export function endsInOpenFence(source: string, repaired: string): boolean {
+  if (!source.includes('```') && !source.includes('~~~')) return false;
+  if (!source.endsWith('\n')) return repairClosedFence(source, repaired);
+  const withoutNewline = source.slice(0, -1);
+  return repairClosedFence(withoutNewline, repairMarkdown(withoutNewline));
+}
+
+function lastPre(node: Root | Element): Element | undefined {
+  for (let index = node.children.length - 1; index >= 0; index -= 1) {
+    const child = node.children[index];
+    if (child?.type !== 'element') continue;
+    if (child.tagName === 'pre') return child;
+    const inner = lastPre(child);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * Marks the `<pre>` of the fence left open at the end of the source: the last one in the tree, since
+ * an open fence holds everything after its opening line. Call it with a tree parsed from the repaired
+ * text when `endsInOpenFence` says so.
+ */
+export function markOpenFence(tree: Root): void {
+  const pre = lastPre(tree);
+  if (pre) pre.data = { ...pre.data, openFence: true };
+}
+
+/** Whether this `<pre>` is a fence still open in its source (see `markOpenFence`). */
+export function isOpenFence(pre: Element | undefined): boolean {
+  return pre?.data?.openFence === true;
 }
