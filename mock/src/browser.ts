@@ -33,8 +33,9 @@ function streamPlan(plan: MockPlan, signal?: AbortSignal): ReadableStream<Uint8A
         else if (!stop.signal.aborted) controller.close();
         return;
       }
-      if (next.value.kind === 'drop') controller.error(new TypeError('network error: mock connection dropped'));
-      else controller.enqueue(encoder.encode(next.value.chunk));
+      const event = next.value;
+      if (event.kind === 'drop') controller.error(new TypeError('network error: mock connection dropped'));
+      else controller.enqueue(event.kind === 'cut' ? event.bytes : encoder.encode(event.chunk));
     },
     cancel() {
       stop.abort();
@@ -44,14 +45,16 @@ function streamPlan(plan: MockPlan, signal?: AbortSignal): ReadableStream<Uint8A
 
 /**
  * A `fetch`-shaped function answering every request with the mock, honouring `init.signal`.
- * The request's JSON `{ messages }` body, when present, picks the answer like the server does.
+ * The request's JSON `{ messages }` body, when present, picks the answer like the server does,
+ * and a `Last-Event-ID` header (or `lastEventId` in the body) resumes after that event.
  */
 export function mockFetch(
   options: MockOptions = {},
 ): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
   return async (_input, init) => {
-    const messages = parseMessages(init?.body);
-    return responseFor(planMock(options, messages), init?.signal ?? undefined);
+    const { messages, lastEventId } = parseBody(init?.body);
+    const header = new Headers(init?.headers).get('Last-Event-ID');
+    return responseFor(planMock(options, messages, { lastEventId: header ?? lastEventId }), init?.signal ?? undefined);
   };
 }
 
@@ -62,8 +65,10 @@ export function mockFetch(
  * const chat = useChat({ send: mockSend({ scenario: 'error', format: 'ai-sdk' }) });
  */
 export function mockSend(options: MockOptions = {}) {
-  return async (messages: readonly MockMessage[], { signal }: { signal?: AbortSignal } = {}): Promise<Response> =>
-    responseFor(planMock(options, messages), signal);
+  return async (
+    messages: readonly MockMessage[],
+    { signal, lastEventId }: { signal?: AbortSignal; lastEventId?: string } = {},
+  ): Promise<Response> => responseFor(planMock(options, messages, { lastEventId }), signal);
 }
 
 function responseFor(plan: MockPlan, signal: AbortSignal | undefined): Response {
@@ -72,12 +77,13 @@ function responseFor(plan: MockPlan, signal: AbortSignal | undefined): Response 
   return new Response(streamPlan(plan, signal), { status: plan.status, headers: plan.headers });
 }
 
-function parseMessages(body: BodyInit | null | undefined): MockMessage[] {
-  if (typeof body !== 'string') return [];
+function parseBody(body: BodyInit | null | undefined): { messages: MockMessage[]; lastEventId?: string } {
+  if (typeof body !== 'string') return { messages: [] };
   try {
-    const parsed = JSON.parse(body) as { messages?: unknown };
-    return Array.isArray(parsed.messages) ? (parsed.messages as MockMessage[]) : [];
+    const parsed = JSON.parse(body) as { messages?: unknown; lastEventId?: unknown };
+    const messages = Array.isArray(parsed.messages) ? (parsed.messages as MockMessage[]) : [];
+    return typeof parsed.lastEventId === 'string' ? { messages, lastEventId: parsed.lastEventId } : { messages };
   } catch {
-    return [];
+    return { messages: [] };
   }
 }

@@ -2,7 +2,8 @@
  * The mock as a real HTTP endpoint: a Node `http` request handler for `POST /api/chat` and
  * `GET /api/mock/stats`, usable as Vite (Connect) middleware or in a plain `http` server.
  * It notices clients that leave early (the request closes before the response ends) and counts
- * them, so end-to-end tests can assert the server really saw an abort.
+ * them, so end-to-end tests can assert the server really saw an abort. A request with
+ * `Last-Event-ID` (or `lastEventId` in its JSON body) resumes the answer after that event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MOCK_SCENARIOS, type MockOptions, parseMockOptions, withoutFaults } from './options.js';
@@ -75,24 +76,40 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
     const { options, errors } = parseMockOptions(url.searchParams, request.headers);
     if (errors.length > 0)
       return sendJson(response, 400, { error: { message: `Bad mock controls: ${errors.join('; ')}` } });
+    const lastEventId = request.headers['last-event-id'];
     readBody(request).then(
-      (body) => stream({ ...handlerOptions.defaults, ...options }, body, url.searchParams.get('run'), response),
+      (body) =>
+        stream(
+          { ...handlerOptions.defaults, ...options },
+          body,
+          url.searchParams.get('run'),
+          typeof lastEventId === 'string' ? lastEventId : undefined,
+          response,
+        ),
       () => sendJson(response, 400, { error: { message: 'Could not read the request body' } }),
     );
   };
 
-  async function stream(options: MockOptions, body: string, run: string | null, response: ServerResponse) {
+  async function stream(
+    options: MockOptions,
+    body: string,
+    run: string | null,
+    lastEventIdHeader: string | undefined,
+    response: ServerResponse,
+  ) {
     let messages: MockMessage[] = [];
+    let lastEventId = lastEventIdHeader;
     try {
-      const parsed = body ? (JSON.parse(body) as { messages?: unknown }) : {};
+      const parsed = body ? (JSON.parse(body) as { messages?: unknown; lastEventId?: unknown }) : {};
       if (Array.isArray(parsed.messages)) messages = parsed.messages as MockMessage[];
+      if (lastEventId === undefined && typeof parsed.lastEventId === 'string') lastEventId = parsed.lastEventId;
     } catch {
       return sendJson(response, 400, { error: { message: 'Body must be JSON: { "messages": [...] }' } });
     }
     // With `faultLimit`, only the first requests of a run misbehave (before this one is counted).
     const previous = run ? (stats.runs[run]?.started ?? 0) : stats.started;
     const healthy = options.faultLimit !== undefined && previous >= options.faultLimit;
-    const plan = planMock(healthy ? withoutFaults(options) : options, messages);
+    const plan = planMock(healthy ? withoutFaults(options) : options, messages, { lastEventId });
     count(run, 'started');
     if (plan.outcome === 'http-error') {
       count(run, 'errored');
@@ -119,7 +136,7 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
         else response.destroy();
         return;
       }
-      response.write(event.chunk);
+      response.write(event.kind === 'cut' ? event.bytes : event.chunk);
     }
     if (leave.signal.aborted) return;
     response.end();

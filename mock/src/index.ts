@@ -14,9 +14,10 @@ export {
 export { createMockStream, mockFetch, mockSend } from './browser.js';
 export type { MockDelta, MockFormat, MockUsage, WireEncoder } from './encoders/index.js';
 export { createEncoder, MOCK_FORMATS } from './encoders/index.js';
+export { createEventNumbering, cutInsideCharacter, parseEventId } from './event-ids.js';
 export type { MockOptions } from './options.js';
 export { MOCK_SCENARIOS, parseMockOptions, resolveScenario } from './options.js';
-export type { MockMessage, MockPlan, MockStep } from './plan.js';
+export type { MockMessage, MockPlan, MockResume, MockStep } from './plan.js';
 export { answerDeltas, pickAnswer, planMock } from './plan.js';
 export type { PlayEvent } from './play.js';
 export { playPlan } from './play.js';

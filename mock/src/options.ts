@@ -43,8 +43,19 @@ export interface MockOptions {
    * the bad event on its own (and cancel the body). The plain text format has no JSON and ignores it.
    */
   invalidJsonAfter?: number;
-  /** Drop the connection after this many tokens, without a terminal event. */
+  /**
+   * Drop the connection after this many tokens, without a terminal event. A resumed request
+   * (`Last-Event-ID`) counts its tokens from where it starts: it drops again that many tokens
+   * later, unless `faultLimit` is reached.
+   */
   dropAfter?: number;
+  /** With `dropAfter`: the next event starts to arrive and the connection dies inside it (in a multi-byte character when it has one). */
+  dropMidEvent?: boolean;
+  /**
+   * Number the SSE events (`id: 1`, `id: 2`, …) and honour `Last-Event-ID` by replaying after it.
+   * Default true; false plays a server that cannot resume.
+   */
+  eventIds?: boolean;
   /** Answer with this HTTP status and the provider's JSON error body instead of a stream. */
   status?: number;
   /**
@@ -76,7 +87,18 @@ export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; opti
     options: { stallAfter: 30, stallMs: 3000 },
   },
   error: { description: 'Provider error event after 40 tokens', options: { errorAfter: 40 } },
-  drop: { description: 'Connection dropped after 40 tokens', options: { dropAfter: 40 } },
+  drop: {
+    description: 'Connection dropped every 40 tokens; the client resumes after the last event id',
+    options: { dropAfter: 40 },
+  },
+  'drop-mid-event': {
+    description: 'Connection dropped inside an event (in a multi-byte character) every 25 tokens; the client resumes',
+    options: { dropAfter: 25, dropMidEvent: true },
+  },
+  'no-resume': {
+    description: 'Connection dropped after 40 tokens by a server without event ids: it cannot resume',
+    options: { dropAfter: 40, eventIds: false },
+  },
   'invalid-json': {
     description: 'A malformed JSON event after 40 tokens, then the stream carries on',
     options: { invalidJsonAfter: 40 },
@@ -110,6 +132,8 @@ const NUMBER_KEYS = [
   'faultLimit',
   'seed',
 ] as const;
+
+const BOOLEAN_KEYS = ['dropMidEvent', 'eventIds'] as const;
 
 /** Short query aliases accepted besides the option names. */
 const ALIASES: Record<string, string> = { tps: 'tokensPerSecond', speed: 'tokensPerSecond', thinking: 'thinkingMs' };
@@ -145,6 +169,10 @@ export function parseMockOptions(
       else errors.push(`unknown format "${value}" (known: ${MOCK_FORMATS.join(', ')})`);
     } else if (key === 'answer' || key === 'errorMessage' || key === 'model') {
       options[key] = value;
+    } else if ((BOOLEAN_KEYS as readonly string[]).includes(key)) {
+      if (/^(1|true)$/.test(value)) options[key as (typeof BOOLEAN_KEYS)[number]] = true;
+      else if (/^(0|false)$/.test(value)) options[key as (typeof BOOLEAN_KEYS)[number]] = false;
+      else errors.push(`${key} must be 1, 0, true or false`);
     } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
       const number = Number(value);
       if (value.trim() === '' || !Number.isFinite(number) || number < 0) errors.push(`${key} must be a number >= 0`);
@@ -158,7 +186,7 @@ export function parseMockOptions(
 /** The options without any fault injection: the stream a healthy provider would send. */
 export function withoutFaults(options: MockOptions): MockOptions {
   const resolved = resolveScenario(options);
-  const { stallAfter, stallMs, errorAfter, invalidJsonAfter, dropAfter, status, ...healthy } = resolved;
+  const { stallAfter, stallMs, errorAfter, invalidJsonAfter, dropAfter, dropMidEvent, status, ...healthy } = resolved;
   return { ...healthy, scenario: undefined };
 }
 

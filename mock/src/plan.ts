@@ -5,6 +5,8 @@
  */
 import { answers, findAnswer, generateAnswer, type MockAnswer } from './answers/index.js';
 import { createEncoder, type MockDelta } from './encoders/index.js';
+import { truncateLastEvent } from './encoders/types.js';
+import { createEventNumbering, cutInsideCharacter, parseEventId } from './event-ids.js';
 import { type MockOptions, resolveScenario } from './options.js';
 import { createRandom, randomInt } from './random.js';
 import { tokenize } from './tokenize.js';
@@ -18,6 +20,8 @@ export interface MockMessage {
 /** One write: wait `delayMs` after the previous step, then send `chunk`. */
 export type MockStep =
   | { kind: 'write'; delayMs: number; chunk: string }
+  /** Send the start of an event, cut part way (inside a multi-byte character): raw bytes. */
+  | { kind: 'cut'; delayMs: number; bytes: Uint8Array }
   /** Go silent and keep the connection open until the client leaves. */
   | { kind: 'stall'; delayMs: number }
   /** Cut the connection without a terminal event. */
@@ -76,11 +80,25 @@ export function answerDeltas(answer: MockAnswer, seed = 1): MockDelta[] {
   });
 }
 
+/** Where a request continues an answer it already received part of. */
+export interface MockResume {
+  /** The client's `Last-Event-ID` (header, or `lastEventId` in the JSON body). */
+  lastEventId?: string | null;
+}
+
 const estimateTokens = (messages: readonly MockMessage[]) =>
   Math.max(1, Math.ceil(messages.reduce((sum, message) => sum + message.content.length, 0) / 4));
 
-/** Builds the plan for one response. */
-export function planMock(input: MockOptions = {}, messages: readonly MockMessage[] = []): MockPlan {
+/**
+ * Builds the plan for one response. SSE formats number their events (unless `eventIds` is false);
+ * with `resume.lastEventId` the response replays the same answer after that event, at once, and
+ * the token counts of the faults (`dropAfter`, `errorAfter`, …) count from where it starts.
+ */
+export function planMock(
+  input: MockOptions = {},
+  messages: readonly MockMessage[] = [],
+  resume: MockResume = {},
+): MockPlan {
   const options = resolveScenario(input);
   const seed = options.seed ?? 1;
   const answer =
@@ -118,8 +136,10 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
   const nextGroupSize = () => (burst > 1 ? randomInt(random, Math.ceil(burst / 2), burst) : 1);
 
   const steps: MockStep[] = [];
+  const isSse = encoder.contentType.startsWith('text/event-stream');
+  const events = createEventNumbering(isSse && options.eventIds !== false, parseEventId(resume.lastEventId));
   let outcome: MockPlan['outcome'] = 'complete';
-  let pending = encoder.open();
+  let pending = events.take(encoder.open()).text;
   let delay = 0;
   let inGroup = 0;
   let groupSize = nextGroupSize();
@@ -129,35 +149,47 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
     delay = 0;
     inGroup = 0;
   };
+  const end = (last: MockStep[], ending: MockPlan['outcome']): MockPlan => ({
+    ...base,
+    status: 200,
+    body: '',
+    steps: [...steps, ...last],
+    outcome: ending,
+  });
   flush();
   delay = options.thinkingMs ?? 0;
 
-  for (const [index, delta] of deltas.entries()) {
+  // `index` counts the tokens this response sends; those a resumed client already has are skipped.
+  let index = -1;
+  for (const delta of deltas) {
+    const { text, skipped } = events.take(encoder.delta(delta));
+    if (skipped && text === '') continue;
+    index += 1;
     if (index === options.errorAfter) {
       flush();
-      if (!encoder.canSignalError) {
-        return { ...base, status: 200, body: '', steps: [...steps, drop(interval)], outcome: 'drop' };
-      }
-      pending = encoder.error(options.errorMessage ?? 'Overloaded: the mock model failed mid-answer');
+      if (!encoder.canSignalError) return end([drop(interval)], 'drop');
+      pending = events.take(encoder.error(options.errorMessage ?? 'Overloaded: the mock model failed mid-answer')).text;
       flush();
-      return { ...base, status: 200, body: '', steps, outcome: 'error' };
+      return end([], 'error');
     }
     if (index === options.dropAfter) {
       flush();
-      return { ...base, status: 200, body: '', steps: [...steps, drop(interval)], outcome: 'drop' };
+      if (!options.dropMidEvent) return end([drop(interval)], 'drop');
+      // The next event starts to arrive and the connection dies inside it.
+      return end([{ kind: 'cut', delayMs: Math.round(interval), bytes: cutInsideCharacter(text) }, drop(0)], 'drop');
     }
     if (index === options.stallAfter) {
       flush();
-      if (!options.stallMs) return { ...base, status: 200, body: '', steps: [...steps, stall()], outcome: 'stall' };
+      if (!options.stallMs) return end([stall()], 'stall');
       delay += options.stallMs;
     }
     if (index === options.invalidJsonAfter && encoder.malformed) {
       // The bad event takes the token's place and starts a write; the stream carries on after it.
       flush();
-      pending = encoder.malformed(delta);
+      pending = truncateLastEvent(text);
       outcome = 'invalid-json';
     } else {
-      pending += encoder.delta(delta);
+      pending += text;
     }
     delay += interval * (1 + jitter * (random() * 2 - 1));
     inGroup += 1;
@@ -166,9 +198,9 @@ export function planMock(input: MockOptions = {}, messages: readonly MockMessage
       groupSize = nextGroupSize();
     }
   }
-  pending += encoder.finish();
+  pending += events.take(encoder.finish()).text;
   flush();
-  return { ...base, status: 200, body: '', steps, outcome };
+  return end([], outcome);
 }
 
 /**

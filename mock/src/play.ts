@@ -5,7 +5,7 @@
  */
 import type { MockPlan } from './plan.js';
 
-export type PlayEvent = { kind: 'write'; chunk: string } | { kind: 'drop' };
+export type PlayEvent = { kind: 'write'; chunk: string } | { kind: 'cut'; bytes: Uint8Array } | { kind: 'drop' };
 
 /** Yields the plan's writes at their times; a stall waits until `signal` aborts. */
 export async function* playPlan(plan: MockPlan, signal?: AbortSignal): AsyncGenerator<PlayEvent> {
@@ -19,6 +19,10 @@ export async function* playPlan(plan: MockPlan, signal?: AbortSignal): AsyncGene
     if (step.kind === 'drop') {
       yield { kind: 'drop' };
       return;
+    }
+    if (step.kind === 'cut') {
+      yield { kind: 'cut', bytes: step.bytes };
+      continue;
     }
     if (step.chunk !== '') yield { kind: 'write', chunk: step.chunk };
   }

@@ -39,7 +39,7 @@ describe('createMockHandler', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const text = await response.text();
-    expect(text.startsWith('event: message_start\n')).toBe(true);
+    expect(text.startsWith('id: 1\nevent: message_start\n')).toBe(true);
     expect(text).toContain('event: message_stop');
     expect(await stats('complete')).toMatchObject({ started: 1, completed: 1, aborted: 0 });
   });
