@@ -1,6 +1,7 @@
 /** The canned answers of the mock LLM, by id. */
 import { code } from './code.js';
 import { long } from './long.js';
+import { mermaid } from './mermaid.js';
 import { overview } from './overview.js';
 import { reasoning } from './reasoning.js';
 import { short } from './short.js';
@@ -14,7 +15,17 @@ export { GENERATED_ANSWERS, GENERATED_SIZES, generateAnswer } from './generated.
 export type { MockAnswer, MockAnswerPart } from './types.js';
 
 /** Every canned answer, in picker order. */
-export const answers: readonly MockAnswer[] = [overview, short, long, code, tables, reasoning, toolCall, tricky];
+export const answers: readonly MockAnswer[] = [
+  overview,
+  short,
+  long,
+  code,
+  tables,
+  reasoning,
+  toolCall,
+  tricky,
+  mermaid,
+];
 
 /** Looks an answer up by id; `undefined` when there is none. */
 export function findAnswer(id: string): MockAnswer | undefined {
