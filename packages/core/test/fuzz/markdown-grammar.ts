@@ -2,8 +2,9 @@
  * A grammar of complete, well-formed Markdown documents as LLMs write them, wider than the unit
  * tests' one: every CommonMark/GFM block (ATX and setext headings, `-`/`*`/`+`/`1.`/`1)` lists,
  * task lists, nested lists and quotes, fences of backticks and tildes inside lists, tables with
- * alignment, rules, `$$` math, footnotes, reference links) and balanced inline markup (emphasis of
- * every kind and nesting, strikethrough, code spans with longer runs, links with titles,
+ * alignment and escaped pipes, rules, `$$` math, footnotes, reference links) and balanced inline
+ * markup (emphasis of every kind and nesting, `~`/`~~` strikethrough, CJK words and punctuation,
+ * literal `www.` links, code spans with longer runs, links with titles,
  * autolinks, images, escapes, entities, hard breaks). Also Markdown-like noise for the
  * never-throws and idempotence properties.
  */
@@ -55,6 +56,12 @@ const word = fc.constantFrom(
   '1.5',
   '#hashtag',
   'end!',
+  '中文',
+  '强调。',
+  '「引用」',
+  'です',
+  '한국어',
+  'www.example.com/path',
 );
 
 const plain = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
@@ -84,6 +91,8 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ span: string }>((tie) => ({
     // Strikethrough holds plain text: `~~~~x~~~~` is none (and a fence at a line start), and in
     // `**~~**x**~~**` the runs pair up differently than nested.
     { weight: 1, arbitrary: plain.map((inner) => `~~${inner}~~`) },
+    // GFM's strikethrough takes one tilde too.
+    { weight: 1, arbitrary: plain.map((inner) => `~${inner}~`) },
     { weight: 1, arbitrary: plain.map((inner) => `**bold *and ${inner}* inside**`) },
     {
       weight: 1,
@@ -180,6 +189,8 @@ const cell = fc.oneof(
   plain,
   plain.map((text) => `**${text}**`),
   fc.constant('`a \\| b`'),
+  fc.constant('a \\| b'),
+  fc.constant('`\\|`'),
   fc.constant('[x](https://e.com)'),
 );
 const table = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 })).chain(([columns, rows]) =>
