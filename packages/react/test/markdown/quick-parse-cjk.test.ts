@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quickParse } from '../../src/markdown/quick-parse';
 import cjkFriendly from './fixtures/cjk-friendly.json';
-import { agreementOnGenerated, agrees, fuzzRuns, remarkTree } from './quick-parse-oracle';
+import { agreementOnGenerated, agrees, generatedTimeout, remarkTree } from './quick-parse-oracle';
 
 /**
  * Characters next to delimiter runs: CJK text and punctuation, Hangul, fullwidth and halfwidth
@@ -88,7 +88,7 @@ describe('quickParse next to CJK text (remark-cjk-friendly)', () => {
     }
   });
 
-  it('on generated text of CJK, punctuation and delimiters', { timeout: Math.max(30_000, fuzzRuns ?? 0) }, () => {
+  it('on generated text of CJK, punctuation and delimiters', { timeout: generatedTimeout }, () => {
     const pieces = [...characters, ...delimiters, '`', '[', '](u)', '\n', '\\'];
     expect(agreementOnGenerated(pieces, 16, 'quickParse vs remark next to CJK')).toBeGreaterThan(0.3);
   });

@@ -17,6 +17,9 @@ const processor = getProcessor({});
 /** Runs per generated-text property under `pnpm fuzz`; `undefined` for the fixed CI sample. */
 export const fuzzRuns = Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || undefined;
 
+/** A vitest timeout for a generated-text property: generous per case, so a big FUZZ_RUNS never times out. */
+export const generatedTimeout = Math.max(30_000, (fuzzRuns ?? 0) * 10);
+
 function withoutPositions(node: Nodes): Nodes {
   const { position: _position, ...rest } = node as Nodes & { position?: unknown };
   if ('children' in rest) return { ...rest, children: rest.children.map(withoutPositions) } as Nodes;

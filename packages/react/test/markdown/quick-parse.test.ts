@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import answer2k from '../../../../bench/fixtures/answer-2k.md?raw';
 import answer40k from '../../../../bench/fixtures/answer-40k.md?raw';
 import { quickParse } from '../../src/markdown/quick-parse';
-import { agreementOnGenerated, agrees, fuzzRuns, streamedTails } from './quick-parse-oracle';
+import { agreementOnGenerated, agrees, generatedTimeout, streamedTails } from './quick-parse-oracle';
 
 describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {
   it('on every flush of the bench answers, and declines few of them', { timeout: 30_000 }, () => {
@@ -25,7 +25,7 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
     expect(parsed).toBeGreaterThan(300);
   });
 
-  it('on generated Markdown made of the subset’s syntax', { timeout: Math.max(30_000, fuzzRuns ?? 0) }, () => {
+  it('on generated Markdown made of the subset’s syntax', { timeout: generatedTimeout }, () => {
     const pieces = [
       'word',
       'two words',
@@ -169,7 +169,7 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
     }
   });
 
-  it('on generated text around bare URLs', () => {
+  it('on generated text around bare URLs', { timeout: generatedTimeout }, () => {
     const pieces = ['http://', 'https://', 'HTTP://', '<', '>', 'a', 'b1', '.', '-', '_', '/', '?', '=', '#', ':'];
     pieces.push('8080', '(', ')', '*', '**', '~~', ' ', '\n', '[', '](/u)', '`', '!', ',', "'", '"', ';', '&', '@');
     expect(agreementOnGenerated(pieces, 20, 'quickParse vs remark around URLs')).toBeGreaterThan(0.1);
