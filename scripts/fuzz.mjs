@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz) and the quick Markdown parser's
- * equivalence with remark (packages/react/test/markdown/quick-parse*.test.ts: CommonMark, GFM
- * and CJK generators) with a large budget. Runs per property come from the argument, else FUZZ_RUNS, else
- * 20000; the quick parser's properties draw a new random seed per run, FUZZ_SEED replays one. Each property prints how many
- * cases it ran; a failure prints fast-check's seed and shrunk counterexample.
+ * equivalence with remark (packages/react/test/markdown/quick-parse*.test.ts: CommonMark, GFM and
+ * CJK generators) with a large budget. Runs per property come from the argument, else FUZZ_RUNS,
+ * else 20000; the quick parser's properties draw a new random seed per run, FUZZ_SEED replays one.
+ * Each property prints how many cases it ran; a failure prints fast-check's seed and shrunk
+ * counterexample.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
