@@ -140,6 +140,32 @@ describe('quickParse on GFM', () => {
     }
   });
 
+  it('gives remark’s tree or declines on other renderers’ test inputs', () => {
+    for (const markdown of [
+      // remend (streamdown's repair): single tildes.
+      '20~25°C',
+      '20~25°C。20~25°C',
+      'foo~bar',
+      '~~strikethrough~~',
+      '~hello',
+      'hello~',
+      'hello ~ world',
+      '`20~25`',
+      '20~25 and ~~strike',
+      // streamdown's CJK plugin: literal links next to CJK punctuation.
+      '请访问 https://example.com。谢谢',
+      '链接 https://example.com，更多文字',
+      '（https://example.com）',
+      '【https://example.com】',
+      '[链接](https://example.com。谢谢)',
+      '访问 www.example.com。谢谢',
+      '。https://example.com',
+      'Visit https://example.com/path for more',
+    ]) {
+      agrees(markdown);
+    }
+  });
+
   it('on generated tables', { timeout }, () => {
     expect(agreementOn(table, 'quickParse vs remark on tables')).toBeGreaterThan(0.3);
   });
