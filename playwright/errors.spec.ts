@@ -67,7 +67,8 @@ test.describe('errors', () => {
   test('a dropped connection keeps the text received before it, and Retry works', async ({ page, openChat }) => {
     const errors = await watchPageErrors(page);
     const leaks = await watchLeaks(page);
-    const chat = await openChat('answer=overview&dropAfter=30&faultLimit=1&tps=200&format=anthropic');
+    // A server without event ids: the chat cannot resume (resume.spec.ts covers one that can).
+    const chat = await openChat('answer=overview&dropAfter=30&faultLimit=1&tps=200&format=anthropic&eventIds=0');
     const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     await expect(chat.answer).toHaveAttribute('data-status', 'error', { timeout: 10_000 });
@@ -88,7 +89,8 @@ test.describe('errors', () => {
   }) => {
     const errors = await watchPageErrors(page);
     const leaks = await watchLeaks(page);
-    const chat = await openChat('answer=overview&stallAfter=30&faultLimit=1&tps=200&idle=1500');
+    // Without event ids a stall is not resumed: it ends the answer.
+    const chat = await openChat('answer=overview&stallAfter=30&faultLimit=1&tps=200&idle=1500&eventIds=0');
     const baseline = await leaks.baseline();
     await chat.send('Explain streaming');
     const errorRow = chat.answer.locator('[data-rivulet-error]');

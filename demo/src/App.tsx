@@ -82,6 +82,8 @@ export function App() {
             setSettings((current) => ({ ...current, controls: withControl(current.controls, key, value) }))
           }
           onTheme={(theme) => setSettings((current) => ({ ...current, theme }))}
+          resume={settings.resume}
+          onResume={(resume) => setSettings((current) => ({ ...current, resume }))}
         />
         <section className="demo-chat" aria-label="Chat">
           {isChatMounted ? (
@@ -89,6 +91,7 @@ export function App() {
               api={endpoint}
               theme={settings.theme}
               idleTimeoutMs={settings.idleTimeoutMs}
+              resume={settings.resume ? undefined : false}
               showUsage
               autoFocus
             />

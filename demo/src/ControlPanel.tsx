@@ -12,6 +12,9 @@ const FORMAT_LABELS: Record<MockFormat, string> = {
 
 const SPEEDS = ['10', '30', '60', '150', '400', '1000'];
 
+/** Token counts after which the mock cuts the connection (each response again, counted from its start). */
+const DROP_POINTS = ['10', '25', '40', '80'];
+
 export interface ControlPanelProps {
   controls: URLSearchParams;
   theme: Theme;
@@ -20,10 +23,74 @@ export interface ControlPanelProps {
   endpoint: string;
   onControl: (key: string, value: string) => void;
   onTheme: (theme: Theme) => void;
+  /** Whether the chat resumes a dropped answer (its `resume` option). */
+  resume: boolean;
+  onResume: (resume: boolean) => void;
 }
 
-/** The playground's side panel: mock scenario, wire format, speed and theme. */
-export function ControlPanel({ controls, theme, provider, endpoint, onControl, onTheme }: ControlPanelProps) {
+/**
+ * The connection faults the chat resumes from: where the mock drops it, whether inside an event
+ * (cutting a multi-byte character), and whether the server numbers its events so it can resume.
+ */
+function ConnectionControls({
+  controls,
+  onControl,
+  resume,
+  onResume,
+}: Pick<ControlPanelProps, 'controls' | 'onControl' | 'resume' | 'onResume'>) {
+  const dropAfter = controls.get('dropAfter') ?? '';
+  return (
+    <fieldset className="demo-field demo-connection">
+      <legend>Connection</legend>
+      <label className="demo-field">
+        <span>Drop the connection</span>
+        <select value={dropAfter} onChange={(event) => onControl('dropAfter', event.target.value)}>
+          <option value="">Never (scenario default)</option>
+          {DROP_POINTS.map((tokens) => (
+            <option key={tokens} value={tokens}>
+              Every {tokens} tokens
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="demo-check">
+        <input
+          type="checkbox"
+          checked={controls.get('dropMidEvent') === '1'}
+          onChange={(event) => onControl('dropMidEvent', event.target.checked ? '1' : '')}
+        />
+        Cut inside an event (mid-character)
+      </label>
+      <label className="demo-check">
+        <input
+          type="checkbox"
+          checked={controls.get('eventIds') !== '0'}
+          onChange={(event) => onControl('eventIds', event.target.checked ? '' : '0')}
+        />
+        Server can resume (SSE event ids)
+      </label>
+      <label className="demo-check">
+        <input type="checkbox" checked={resume} onChange={(event) => onResume(event.target.checked)} />
+        Chat resumes a dropped answer
+      </label>
+      <small className="demo-description">
+        With event ids the chat reconnects with <code>Last-Event-ID</code> and the answer continues where it broke.
+      </small>
+    </fieldset>
+  );
+}
+
+/** The playground's side panel: mock scenario, wire format, speed, connection faults and theme. */
+export function ControlPanel({
+  controls,
+  theme,
+  provider,
+  endpoint,
+  onControl,
+  onTheme,
+  resume,
+  onResume,
+}: ControlPanelProps) {
   const scenario = controls.get('scenario') ?? '';
   return (
     <aside className="demo-panel" aria-label="Playground controls">
@@ -72,6 +139,7 @@ export function ControlPanel({ controls, theme, provider, endpoint, onControl, o
           ))}
         </select>
       </label>
+      <ConnectionControls controls={controls} onControl={onControl} resume={resume} onResume={onResume} />
       <fieldset className="demo-field demo-theme">
         <legend>Theme</legend>
         {(['light', 'dark'] as const).map((value) => (
