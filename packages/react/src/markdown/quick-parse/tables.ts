@@ -1,7 +1,7 @@
 /**
  * GFM tables: the header row, the delimiter row (its cells give the columns' alignment) and the
  * body rows up to a blank line. Cells split at unescaped pipes; escaped pipes stay escaped for
- * the cell's inline parse, which reads `\\|` as `|` (in code spans too, as remark-gfm does).
+ * the cell's inline parse, which reads `\|` as `|` (in code spans too, as remark-gfm does).
  * Any block start that could end the table leaves the subset.
  */
 
