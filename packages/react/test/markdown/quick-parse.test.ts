@@ -112,6 +112,14 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
       '_em_',
       '[a](b)',
       '| x |',
+      // GFM and CJK (quick-parse-gfm.test.ts and quick-parse-cjk.test.ts have their own generators).
+      '[ ] ',
+      '[x] ',
+      '\\|',
+      '`\\|`',
+      '中文',
+      '。',
+      '「',
     ];
     // The generated texts exercise the parser, not only its way out.
     expect(agreementOnGenerated(pieces, 24, 'quickParse vs remark')).toBeGreaterThan(0.3);
