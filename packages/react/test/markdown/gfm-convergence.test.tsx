@@ -1,8 +1,11 @@
 import { repairMarkdown } from '@rivulet/core';
 import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import gfmSpec from './fixtures/gfm-spec.json';
+import { inlinePieces, table, taskLists } from './gfm-generators';
+import { fuzzRuns } from './quick-parse-oracle';
 import { randomChunks, seededRandom } from './random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
@@ -84,5 +87,32 @@ describe('streamed GFM spec and cmark-gfm extension examples converge on the sta
       if (streamedDiffers || finished !== expected) mismatches.push(`${example.section}: ${example.markdown}`);
     }
     expect(mismatches).toEqual([]);
-  }, 60_000);
+  }, 120_000);
+});
+
+describe('streamed generated GFM documents converge on the static render', () => {
+  const paragraph = fc.array(fc.constantFrom(...inlinePieces, '中文', '**中文。**后'), { minLength: 1, maxLength: 8 });
+  const documents = fc
+    .array(
+      fc.oneof(
+        table,
+        taskLists,
+        paragraph.map((parts) => parts.join('')),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((blocks) => blocks.join('\n\n'))
+    .filter(streamsToStatic);
+
+  it('tables, task lists and GFM inlines, streamed in random chunks', () => {
+    fc.assert(
+      fc.property(documents, fc.integer(), (markdown, seed) => {
+        const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 8));
+        const expected = canonicalStaticHtml(markdown);
+        expect(streamed, markdown).toBe(expected);
+        expect(finished, markdown).toBe(expected);
+      }),
+      fuzzRuns ? { numRuns: Math.ceil(fuzzRuns / 50) } : { numRuns: 40, seed: 20261205 },
+    );
+  }, 120_000);
 });
