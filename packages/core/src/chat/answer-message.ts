@@ -1,7 +1,7 @@
 /**
  * Messages of the conversation as plain objects: an assistant answer derived from its stream's
  * snapshot (the one place that maps stream state to message fields; fields without a value are
- * left out), and the comparison that keeps an unchanged message's identity.
+ * left out; frozen), and the comparison that keeps an unchanged message's identity.
  */
 import type { StreamState } from '../controller/types';
 import type { ChatMessage, ChatMessageInit } from './types';
@@ -14,7 +14,7 @@ export function answerMessage(id: string, stream: StreamState): ChatMessage {
   if (stream.toolCalls.length > 0) message.toolCalls = stream.toolCalls;
   if (stream.reasoning !== '') message.reasoning = stream.reasoning;
   if (stream.reconnecting) message.reconnecting = true;
-  return message;
+  return Object.freeze(message);
 }
 
 /** A retried answer still showing the failed one's content: only its status (and flags) follow the stream. */
@@ -23,7 +23,7 @@ export function placeholderMessage(previous: ChatMessage, stream: StreamState): 
   const message: ChatMessage = { ...rest, status: stream.status };
   if (stream.error) message.error = stream.error;
   if (stream.reconnecting) message.reconnecting = true;
-  return message;
+  return Object.freeze(message);
 }
 
 /** Whether anything of the stream has arrived that a message shows. */
@@ -39,7 +39,7 @@ export function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
 
 /** The initial messages with their ids: given, or `initial-<index>`. */
 export function initialMessagesOf(init: readonly ChatMessageInit[] = []): ChatMessage[] {
-  return init.map((m, i) => ({ ...m, id: m.id ?? `initial-${i}` }));
+  return init.map((m, i) => Object.freeze({ ...m, id: m.id ?? `initial-${i}` }));
 }
 
 /** Ids for new messages: unique per chat, and unlikely to meet another chat's. */

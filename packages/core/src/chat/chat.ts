@@ -23,6 +23,24 @@ function isBusy(status: StreamStatus): boolean {
   return status === 'connecting' || status === 'streaming';
 }
 
+function snapshotOf(
+  messages: ChatMessage[],
+  status: StreamStatus,
+  error: StreamError | undefined,
+  reconnecting: boolean,
+): ChatSnapshot {
+  return Object.freeze({ messages, status, error, reconnecting });
+}
+
+function structureOf(
+  messages: ChatMessage[],
+  status: StreamStatus,
+  error: StreamError | undefined,
+  reconnecting: boolean,
+): ChatStructure {
+  return Object.freeze({ ids: Object.freeze(messages.map((m) => m.id)) as string[], status, error, reconnecting });
+}
+
 /**
  * Create a chat.
  *
@@ -37,13 +55,13 @@ export function createChat(initialOptions: ChatOptions): Chat {
   const getOptions = () => options;
   const newId = createIdGenerator();
 
-  let messages = initialMessagesOf(initialOptions.initialMessages);
+  let messages = Object.freeze(initialMessagesOf(initialOptions.initialMessages)) as ChatMessage[];
   let byId = new Map(messages.map((m) => [m.id, m]));
   let status: StreamStatus = 'idle';
   let error: StreamError | undefined;
   let reconnecting = false;
-  let snapshot: ChatSnapshot = { messages, status, error, reconnecting };
-  let structure: ChatStructure = { ids: messages.map((m) => m.id), status, error, reconnecting };
+  let snapshot = snapshotOf(messages, status, error, reconnecting);
+  let structure = structureOf(messages, status, error, reconnecting);
 
   /** The answer the stream controller is writing into. `replacing`: a retry still showing the old text. */
   let answer: { id: string; replacing: boolean } | undefined;
@@ -52,11 +70,11 @@ export function createChat(initialOptions: ChatOptions): Chat {
   const messageListeners = new Map<string, Set<() => void>>();
 
   function commit(nextMessages: ChatMessage[], changedIds: Iterable<string>, isStructural: boolean): void {
-    messages = nextMessages;
-    snapshot = { messages, status, error, reconnecting };
+    messages = Object.freeze(nextMessages) as ChatMessage[];
+    snapshot = snapshotOf(messages, status, error, reconnecting);
     if (isStructural) {
       byId = new Map(messages.map((m) => [m.id, m]));
-      structure = { ids: messages.map((m) => m.id), status, error, reconnecting };
+      structure = structureOf(messages, status, error, reconnecting);
     }
     for (const id of changedIds) for (const listener of [...(messageListeners.get(id) ?? [])]) listener();
     for (const listener of [...listeners]) listener(isStructural ? 'structure' : 'content');
@@ -152,8 +170,14 @@ export function createChat(initialOptions: ChatOptions): Chat {
       if (text.trim() === '') return;
       // Stop first, so the running answer is marked aborted before the new turn is added.
       controller.stop();
-      const user: ChatMessage = { id: newId(), role: 'user', content: text };
-      startAnswer([...messages, user], { id: newId(), role: 'assistant', content: '', status: 'connecting' }, false);
+      const user: ChatMessage = Object.freeze({ id: newId(), role: 'user', content: text });
+      const placeholder: ChatMessage = Object.freeze({
+        id: newId(),
+        role: 'assistant',
+        content: '',
+        status: 'connecting',
+      });
+      startAnswer([...messages, user], placeholder, false);
     },
     stop() {
       controller.stop();
@@ -169,7 +193,7 @@ export function createChat(initialOptions: ChatOptions): Chat {
       if (failed?.reasoning) placeholder.reasoning = failed.reasoning;
       if (failed?.toolCalls) placeholder.toolCalls = failed.toolCalls;
       placeholder.status = 'connecting';
-      startAnswer(messages.slice(0, lastUser + 1), placeholder, failed !== undefined);
+      startAnswer(messages.slice(0, lastUser + 1), Object.freeze(placeholder), failed !== undefined);
     },
     setMessages(next) {
       const value = typeof next === 'function' ? next(messages) : next;

@@ -79,6 +79,7 @@ describe('createChat without React', () => {
     expect(chat.getSnapshot()).toBe(sent);
     const done = await until(chat, (s) => s.status === 'done');
     expect(chat.getSnapshot()).toBe(done);
+    expect(Object.isFrozen(done) && Object.isFrozen(done.messages) && Object.isFrozen(lastAnswer(done))).toBe(true);
     expect(chat.getStructure().ids).toEqual(done.messages.map((m) => m.id));
   });
 
