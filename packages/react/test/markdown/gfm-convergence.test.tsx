@@ -104,15 +104,19 @@ describe('streamed generated GFM documents converge on the static render', () =>
     .map((blocks) => blocks.join('\n\n'))
     .filter(streamsToStatic);
 
-  it('tables, task lists and GFM inlines, streamed in random chunks', () => {
-    fc.assert(
-      fc.property(documents, fc.integer(), (markdown, seed) => {
-        const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 8));
-        const expected = canonicalStaticHtml(markdown);
-        expect(streamed, markdown).toBe(expected);
-        expect(finished, markdown).toBe(expected);
-      }),
-      fuzzRuns ? { numRuns: Math.ceil(fuzzRuns / 50) } : { numRuns: 40, seed: 20261205 },
-    );
-  }, 120_000);
+  it(
+    'tables, task lists and GFM inlines, streamed in random chunks',
+    () => {
+      fc.assert(
+        fc.property(documents, fc.integer(), (markdown, seed) => {
+          const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 8));
+          const expected = canonicalStaticHtml(markdown);
+          expect(streamed, markdown).toBe(expected);
+          expect(finished, markdown).toBe(expected);
+        }),
+        fuzzRuns ? { numRuns: Math.ceil(fuzzRuns / 50) } : { numRuns: 40, seed: 20261205 },
+      );
+    },
+    Math.max(120_000, (fuzzRuns ?? 0) * 20),
+  );
 });
