@@ -41,6 +41,9 @@ const characters = [
   'ｱ', // halfwidth katakana
   '￮', // U+FFEE
   '𠀀', // U+20000
+  '𛀙', // U+1B019, hentaigana
+  '🈂', // U+1F202: CJK, not an emoji by default
+  '🈁', // U+1F201: an emoji
   '—',
   '“',
   '”',

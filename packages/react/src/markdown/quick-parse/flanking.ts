@@ -4,9 +4,9 @@
  * next to CJK text and punctuation works (`**中文。**后`, `**「引用」**です`). Their rules read
  * whole code points rather than UTF-16 units (an emoji next to a run is punctuation), and class
  * characters from U+1100 on by East Asian Width: wide, fullwidth and halfwidth characters (but
- * emoji) and Hangul are CJK. The quick parser knows the BMP's CJK ranges, the ideographic planes
- * and the General Punctuation and emoji that are not CJK; a run next to any other character from
- * U+1100 on (variation selectors, rarer scripts and symbols) leaves the subset.
+ * emoji) and Hangul are CJK. The quick parser knows those ranges and the General Punctuation and
+ * emoji that are not CJK; a run next to any other character from U+1100 on (variation selectors,
+ * rarer scripts and symbols) leaves the subset.
  */
 
 import { unsupported } from './unsupported';
@@ -21,52 +21,26 @@ const unicodePunctuation = /[\p{P}\p{S}]/u;
 const emoji = /\p{Emoji_Presentation}/u;
 
 /**
- * The characters that are CJK to the extension (East Asian Width wide but not emoji, fullwidth,
- * halfwidth, or Hangul): every such range of the BMP from U+1100 on, and the ideographic planes,
- * as the Unicode data it reads gives them. Outside these, the quick parser only classes General
- * Punctuation and emoji (neither CJK) and leaves the subset for the rest.
+ * The characters that are CJK to the extension: every range of them from U+1100 on, as the
+ * Unicode data it reads (get-east-asian-width 1.7) gives them; `@rivulet/core`'s repair has the
+ * same table. Outside these, only General Punctuation and emoji are classed (neither is CJK).
  */
-const cjkRanges: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x11ff],
-  [0x20a9, 0x20a9],
-  [0x2329, 0x232a],
-  [0x2630, 0x2637],
-  [0x268a, 0x268f],
-  [0x2e80, 0x2e99],
-  [0x2e9b, 0x2ef3],
-  [0x2f00, 0x2fd5],
-  [0x2ff0, 0x303e],
-  [0x3041, 0x3096],
-  [0x3099, 0x30ff],
-  [0x3105, 0x312f],
-  [0x3131, 0x318e],
-  [0x3190, 0x31e5],
-  [0x31ef, 0x321e],
-  [0x3220, 0x3247],
-  [0x3250, 0xa48c],
-  [0xa490, 0xa4c6],
-  [0xa960, 0xa97c],
-  [0xac00, 0xd7a3],
-  [0xd7b0, 0xd7c6],
-  [0xd7cb, 0xd7fb],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe52],
-  [0xfe54, 0xfe66],
-  [0xfe68, 0xfe6b],
-  [0xff01, 0xffbe],
-  [0xffc2, 0xffc7],
-  [0xffca, 0xffcf],
-  [0xffd2, 0xffd7],
-  [0xffda, 0xffdc],
-  [0xffe0, 0xffe6],
-  [0xffe8, 0xffee],
-  [0x20000, 0x2fffd],
-  [0x30000, 0x3fffd],
-];
+const cjkRanges = (
+  '1100-11ff 20a9 2329-232a 2630-2637 268a-268f 2e80-2e99 2e9b-2ef3 2f00-2fd5 2ff0-303e ' +
+  '3041-3096 3099-30ff 3105-312f 3131-318e 3190-31e5 31ef-321e 3220-3247 3250-a48c ' +
+  'a490-a4c6 a960-a97c ac00-d7a3 d7b0-d7c6 d7cb-d7fb f900-faff fe10-fe19 fe30-fe52 ' +
+  'fe54-fe66 fe68-fe6b ff01-ffbe ffc2-ffc7 ffca-ffcf ffd2-ffd7 ffda-ffdc ffe0-ffe6 ' +
+  'ffe8-ffee 16fe0-16fe4 16ff0-16ff6 17000-18cda 18cff-18d20 18d80-18df2 18e00-19191 ' +
+  '191a0-191d2 1aff0-1aff3 1aff5-1affb 1affd-1affe 1b000-1b128 1b132 1b150-1b152 1b155 ' +
+  '1b164-1b168 1b170-1b2fb 1d300-1d356 1d360-1d376 1f1ae 1f200 1f202 1f210-1f219 ' +
+  '1f21b-1f22e 1f230-1f231 1f237 1f23b 1f240-1f248 1f260-1f265 1f6d9 1f7da 1fa8b-1fa8d ' +
+  '1facc 1fadd 1faeb 1faf9-1fafa 20000-2fffd 30000-3fffd'
+)
+  .split(' ')
+  .map((range) => range.split('-').map((bound) => Number.parseInt(bound, 16)));
 
 function isCjk(code: number): boolean {
-  for (const [from, to] of cjkRanges) if (code >= from && code <= to) return true;
+  for (const [from = 0, to = from] of cjkRanges) if (code >= from && code <= to) return true;
   return false;
 }
 
