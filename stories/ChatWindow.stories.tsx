@@ -77,6 +77,17 @@ export const ErrorAndRetry: Story = {
   ),
 };
 
+/**
+ * The connection drops every 40 tokens; the mock numbers its events, so the chat reconnects after
+ * a moment ("Reconnecting…"), asks for the rest with the last event id, and the answer ends whole.
+ */
+export const ResumesAfterDrops: Story = { args: { speed: 40, faults: { dropAfter: 40 }, resume: { delayMs: 800 } } };
+
+/** The same drop from a server without event ids: it cannot resume, so the answer ends with an error and Retry. */
+export const DropWithoutResume: Story = {
+  args: { faults: { dropAfter: 40, eventIds: false }, resume: { delayMs: 800 } },
+};
+
 /** HTTP 429 with the provider's JSON error body. */
 export const HttpError: Story = { args: { faults: { status: 429 } } };
 
