@@ -163,6 +163,23 @@ export function htmlOpening(line: string, interruptsParagraph: boolean): HtmlOpe
   return COMPLETE_TAG_LINE.test(text) ? { kind: 7 } : undefined;
 }
 
+/**
+ * True when `line` is, so far, the start of an HTML block that can interrupt a paragraph (kinds 1 to
+ * 6: `<di` on its way to `<div`, `<!-`, `</`), though not one yet. Such a line turns into raw HTML,
+ * which is never shown, as soon as it is complete.
+ */
+export function isHtmlBlockStartSoFar(line: string): boolean {
+  const text = /^ {0,3}(<.*)$/.exec(line)?.[1];
+  if (text === undefined || htmlOpening(line, true) !== undefined) return false;
+  if ('<!--'.startsWith(text) || '<![CDATA['.startsWith(text) || text === '<?') return true;
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)?$/.exec(text);
+  if (!name) return false;
+  const prefix = (name[1] ?? '').toLowerCase();
+  if (prefix === '') return true;
+  for (const tag of BLOCK_TAGS) if (tag.startsWith(prefix)) return true;
+  return !text.startsWith('</') && ['pre', 'script', 'style', 'textarea'].some((tag) => tag.startsWith(prefix));
+}
+
 /** Cells of a GFM table row, split on pipes that are not escaped. */
 export function tableCells(line: string): string[] {
   let text = line.trim();

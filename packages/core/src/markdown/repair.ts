@@ -25,18 +25,27 @@ export interface RepairOptions {
  */
 const MAX_ROUNDS = 64;
 
-function repairOnce(text: string, math: boolean): { text: string; hidLine: boolean } {
+interface Round {
+  text: string;
+  /** Offsets of `<`, `&` and link `(` found plain so far (see `repair/joins.ts`). */
+  plain: number[];
+}
+
+function repairOnce({ text, plain }: Round, math: boolean): Round {
   const state = createScanState();
   scanLines(state, text, 0);
   const tail = repairBlockTail(text, state);
-  if (tail.inlineStart < 0) return tail;
-  const inline = tail.text.slice(tail.inlineStart);
-  const repaired = repairInline(inline, math);
-  if (repaired.text === inline) return tail;
-  const result = tail.text.slice(0, tail.inlineStart) + repaired.text;
-  // Text removed (`- **`, `[*x`) changes what is around it: a half-typed line or a marker that now
-  // opens can appear, so go round again until nothing is removed.
-  return { text: result, hidLine: tail.hidLine || repaired.hasRemoved };
+  // Hiding a last line only cuts the text short: what stays keeps its offsets.
+  const kept = plain.filter((at) => at < tail.text.length);
+  if (tail.inlineStart < 0) return { text: tail.text, plain: kept };
+  const start = tail.inlineStart;
+  const inline = tail.text.slice(start);
+  const wasPlain = new Set(kept.filter((at) => at >= start).map((at) => at - start));
+  const repaired = repairInline(inline, math, wasPlain);
+  return {
+    text: tail.text.slice(0, start) + repaired.text,
+    plain: [...kept.filter((at) => at < start), ...repaired.plainOpeners.map((at) => at + start)],
+  };
 }
 
 /**
@@ -50,15 +59,15 @@ function repairOnce(text: string, math: boolean): { text: string; hidLine: boole
  */
 export function repairMarkdown(partial: string, options: RepairOptions = {}): string {
   try {
-    let text = partial;
+    let round: Round = { text: partial, plain: [] };
     // Most texts settle in one round; a closer or a removal can change how the text around it reads
     // (a hidden `- **` leaves a half-typed `- `), so repeat until a round changes nothing.
-    for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const next = repairOnce(text, options.math === true).text;
-      if (next === text) break;
-      text = next;
+    for (let count = 0; count < MAX_ROUNDS; count += 1) {
+      const next = repairOnce(round, options.math === true);
+      if (next.text === round.text) break;
+      round = next;
     }
-    return text;
+    return round.text;
   } catch {
     return partial;
   }

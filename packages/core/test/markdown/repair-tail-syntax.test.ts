@@ -10,6 +10,8 @@ import { parseNodes } from './documents';
 /** [partial text, repaired text] */
 const hidden: Array<[string, string]> = [
   ['Hello <div', 'Hello '],
+  ['![alt]', ''],
+  ['See ![alt]', 'See '],
   ['Hello <custom', 'Hello '],
   ['Text <MyComponent', 'Text '],
   ['Hello </div', 'Hello '],
@@ -20,8 +22,14 @@ const hidden: Array<[string, string]> = [
   ['x <input checked disabled', 'x '],
   ['a<b', 'a'],
   ['word<strong', 'word'],
-  // Once `<div` is hidden, `<b then ` could be a tag again: both hide until the text says otherwise.
-  ['score a<b then <div', 'score a'],
+  // Hiding `<div` must not turn the `<b then` before it into a tag in the making: it is escaped.
+  ['score a<b then <div', 'score a\\<b then '],
+  // Nor may hiding a link's brackets join an `&` or `<` to the link text.
+  ['AT&T[docs](https://exa', 'AT\\&Tdocs'],
+  ['i<n[docs', 'i\\<ndocs'],
+  // A `[` starting its line stays when hiding it would make the rest a fence, heading or list item.
+  ['[```js\nconst a', '[```js\nconst a```'],
+  ['[# not a heading', '[# not a heading'],
   ['Array<string> ready <span', 'Array<string> ready '],
   ['text <!-- incomplete comment', 'text '],
   ['text <!-', 'text '],
@@ -36,6 +44,14 @@ const hidden: Array<[string, string]> = [
   ['Just &', 'Just '],
   ['**bold <span cla', '**bold** '],
   ['Some *it <b', 'Some *it* '],
+  ['1. # </b', ''],
+  ['- </div>\n`<div', '- </div>\n`<div`'],
+  ['2024    ~', '2024    '],
+  // The link was literal (`!` cannot follow a destination); hiding `![x` must not reopen it.
+  ['AT&T[docs](https://exa ![x', 'AT&T[docs]\\(https://exa '],
+  ['![alt](word    ![', '![alt]\\(word    '],
+  ['![alt](|---|---|\n[1', '![alt]\\(|---|---|\n'],
+  ['[[    &copy;', '[    &copy;'],
 ];
 
 /** Text that stays exactly as it is. */
@@ -67,6 +83,24 @@ const kept: string[] = [
   '[a](b c',
 ];
 
+/** [partial text, repaired text]: a number alone on the last line is a list marker only where a list can start. */
+const numbers: Array<[string, string]> = [
+  ['1', ''],
+  ['12.', ''],
+  ['Intro\n\n3)', 'Intro\n\n'],
+  ['- a\n\n  2', '- a\n\n'],
+  // Continuing a paragraph, only a list starting at 1 can interrupt it: other numbers are text already.
+  ['Text\n1.', 'Text\n'],
+  ['Text\n1', 'Text\n'],
+  ['In\n2024', 'In\n2024'],
+  ['In\n3.', 'In\n3.'],
+  ['2024 ', '2024 '],
+  ['word\n20241. *', 'word\n20241. '],
+  // An item that so far holds only a marker of its own.
+  ['1. 1.', ''],
+  ['- #', ''],
+];
+
 /** [partial text, repaired text]: a code span whose closing run is being typed. */
 const codeClosers: Array<[string, string]> = [
   ['Run ```npm i`', 'Run ```npm i```'],
@@ -93,6 +127,12 @@ describe('repairMarkdown keeps what can no longer become hidden syntax', () => {
       .map((node) => (node as { value: string }).value)
       .join('');
     expect(words).toContain('more text');
+  });
+});
+
+describe('repairMarkdown hides a number that may become a list marker', () => {
+  it.each(numbers)('%j', (partial, expected) => {
+    expect(repairMarkdown(partial)).toBe(expected);
   });
 });
 

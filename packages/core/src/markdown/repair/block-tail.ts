@@ -7,6 +7,8 @@
  * | last line (incomplete)        | repaired                                  |
  * |-------------------------------|-------------------------------------------|
  * | `#`, `-`, `* `, `1.`, `>`, `|` | hidden                                    |
+ * | `12`, `3.` (where a list can start) | hidden; continuing a paragraph, kept (`1.` hidden) |
+ * | `<di`, `</`, `<!-` (an HTML block so far) | hidden                              |
  * | `` ` ``, ` `` `, `~~~`        | hidden (a fence may be starting)          |
  * | ` ```js ` / inside a fence    | fence closed: ` ```js\n``` `              |
  * | ` `` ` inside a ``` fence     | replaced by the full closing fence        |
@@ -14,14 +16,38 @@
  */
 
 import { cloneScanState, type Leaf, type ScanState, scanLine } from '../block-scanner';
-import { isAtxHeading, isDelimiterRow, quoteContent, tableCells } from '../line-syntax';
+import {
+  isAtxHeading,
+  isDelimiterRow,
+  isHtmlBlockStartSoFar,
+  listMarker,
+  quoteContent,
+  tableCells,
+} from '../line-syntax';
 
 /** A last line that is nothing yet but the start of a block marker. */
 const HALF_TYPED = /^[ \t]*(?:#{1,6}|[-*+]|\d{1,9}[.)]|\||`+|~+)?[ \t]*$/;
 
+/** A last line that is only a number, maybe with its list delimiter: an ordered list marker so far? */
+const NUMBER_START = /^[ \t]*\d{1,9}(?:[.)][ \t]*)?$/;
+/** The one start number whose list may interrupt a paragraph (once its item has content). */
+const INTERRUPTING_NUMBER = /^[ \t]*0*1(?:[.)][ \t]*)?$/;
+
 /** True when `line` (the text after the last newline) is only the start of a block marker so far. */
 export function isHalfTypedLine(line: string): boolean {
   return line !== '' && HALF_TYPED.test(withoutQuotes(line));
+}
+
+/** What follows the list item markers opening `line` (`1. 1.` holds `1.`), or `line` without any. */
+function afterListMarkers(line: string, continuesParagraph = false): string {
+  const first = listMarker(line);
+  // Continuing a paragraph, only a list starting at 1 (or a bullet) can interrupt it.
+  if (continuesParagraph && first?.ordered && first.start !== 1) return line;
+  let rest = line;
+  for (let marker = first; marker && !marker.isEmpty; marker = listMarker(rest)) {
+    rest = rest.slice(marker.contentIndex);
+  }
+  return rest;
 }
 
 /** The line with its block quote markers and leading spaces removed. */
@@ -69,13 +95,33 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
       return { text, inlineStart: -1, hidLine: false }; // the last line is the closing fence
     }
   }
-  if (openLeaf?.kind === 'html' || lastLine === '') {
+  if (openLeaf?.kind === 'html' && lastLine !== '') {
+    // An HTML block swallows the line, unless the line leaves the containers the block is in.
+    const probe = cloneScanState(state);
+    scanLine(probe, lastLine, lineStart);
+    if (probe.leaf?.kind === 'html' && probe.leaf.start === openLeaf.start)
+      return { text, inlineStart: -1, hidLine: false };
+    if (probe.leaf === undefined && probe.containers.length === state.containers.length) {
+      return { text, inlineStart: -1, hidLine: false }; // the line ends the HTML block
+    }
+  } else if (openLeaf?.kind === 'html' || lastLine === '') {
     const inlineStart =
       lastLine === '' && openLeaf?.kind === 'paragraph' ? inlineStartOf(text, openLeaf, lineStart) : -1;
     return { text, inlineStart, hidLine: false };
   }
   const content = withoutQuotes(lastLine);
-  const isHalfTyped = HALF_TYPED.test(content) && !(openLeaf?.kind === 'indented' && /^ {4}/.test(lastLine));
+  // A number is a list marker in the making (`12`, `3.`) only where a list could start; continuing
+  // a paragraph, only a list starting at 1 can interrupt it, so other numbers are text already.
+  const isNumber = NUMBER_START.test(content);
+  const continuesParagraph = openLeaf?.kind === 'paragraph';
+  // An item's content that so far is only a marker of its own (`1. 1`, `- #`) is half-typed too.
+  const inner = afterListMarkers(content, continuesParagraph);
+  const isHalfTypedItem = inner !== content && (NUMBER_START.test(inner) || HALF_TYPED.test(inner));
+  const isHalfTypedLine = isNumber
+    ? !continuesParagraph || INTERRUPTING_NUMBER.test(content)
+    : HALF_TYPED.test(content) || isHtmlBlockStartSoFar(content);
+  const isHalfTyped =
+    (isHalfTypedItem || isHalfTypedLine) && !(openLeaf?.kind === 'indented' && /^ {4}/.test(lastLine));
   const previous = openLeaf?.kind === 'paragraph' && !openLeaf.isTable ? openLeaf.lastLine : undefined;
   const isPendingDelimiter =
     previous?.includes('|') === true &&
@@ -87,9 +133,10 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
   const leaf = state.leaf;
   if (leaf?.kind === 'fence') return { text: closeFence(text, '', state, leaf), inlineStart: -1, hidLine: false };
   if (leaf?.kind === 'paragraph') return { text, inlineStart: inlineStartOf(text, leaf, lineStart), hidLine: false };
-  if (leaf === undefined && isAtxHeading(content)) {
-    const heading = /^#{1,6}[ \t]*/.exec(content)?.[0].length ?? 0;
-    return { text, inlineStart: text.length - content.length + heading, hidLine: false };
+  const headingLine = afterListMarkers(content);
+  if (leaf === undefined && isAtxHeading(headingLine)) {
+    const heading = /^#{1,6}[ \t]*/.exec(headingLine)?.[0].length ?? 0;
+    return { text, inlineStart: text.length - headingLine.length + heading, hidLine: false };
   }
   return { text, inlineStart: -1, hidLine: false };
 }

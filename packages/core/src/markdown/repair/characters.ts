@@ -1,3 +1,5 @@
+import { literalUrlLength } from './literal-url';
+
 /**
  * Character classes CommonMark's delimiter rules use, and the literal spans (escapes, autolinks,
  * raw HTML, bare URLs) inside which no marker counts. Shared by the inline repair handlers.
@@ -21,7 +23,6 @@ const AUTOLINK =
   /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
 const HTML_TAG =
   /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|^<!--[\s\S]*?-->/;
-const BARE_URL = /^(?:https?:\/\/|www\.)[^\s<[\]]*/;
 
 /**
  * Length of a literal span starting at `index` in which markers do not count, or 0.
@@ -35,23 +36,6 @@ export function literalLength(text: string, index: number): number {
     const rest = text.slice(index);
     return AUTOLINK.exec(rest)?.[0].length ?? HTML_TAG.exec(rest)?.[0].length ?? 0;
   }
-  if ((char === 'h' || char === 'w') && !isAlphanumeric(text[index - 1])) {
-    const url = BARE_URL.exec(text.slice(index))?.[0];
-    if (url === undefined) return 0;
-    let end = url.length;
-    // GFM leaves trailing punctuation and an unbalanced `)` out of the URL.
-    for (;;) {
-      const last = url[end - 1] ?? '';
-      if (/[?!.,:*_~'"\\]/.test(last)) end -= 1;
-      else if (last === ')' && count(url, '(', end) < count(url, ')', end)) end -= 1;
-      else return end;
-    }
-  }
+  if (char === 'h' || char === 'w') return literalUrlLength(text, index);
   return 0;
-}
-
-function count(text: string, char: string, end: number): number {
-  let total = 0;
-  for (let index = 0; index < end; index += 1) if (text[index] === char) total += 1;
-  return total;
 }

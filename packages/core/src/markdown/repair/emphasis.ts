@@ -141,7 +141,12 @@ export function handleEmphasis(context: InlineContext, index: number): number {
   const char = text[index];
   let end = index;
   while (text[end] === char) end += 1;
-  if (char === '~' && end - index !== 2) return end;
+  if (char === '~' && end - index !== 2) {
+    // A lone `~` ending the text after a space may be the first half of `~~`: hide it meanwhile.
+    const isHalfCloser = end === text.length && end - index === 1 && isWhitespace(text[index - 1]);
+    if (isHalfCloser) context.trailingRun = { start: index, end, marker: undefined };
+    return end;
+  }
   const run = classifyRun(text, index, end - index);
   const marker = run.canOpen || run.canClose ? run : undefined;
   if (marker) context.stack.push(marker);

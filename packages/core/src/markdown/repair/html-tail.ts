@@ -100,9 +100,17 @@ export function isUnfinishedHtml(text: string, index: number): boolean {
 /** `&` and the start of a named, decimal or hexadecimal character reference, up to the end. */
 const UNFINISHED_REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{0,7}|#[xX][0-9A-Fa-f]{0,6})?$/y;
 
+/** Whether `text` from `index` (a `&`) to its end is a character reference still being written. */
+export function isUnfinishedReference(text: string, index: number): boolean {
+  return matchAt(UNFINISHED_REFERENCE, text, index) === text.length;
+}
+
 /** `<`: hides the rest of the text when it is raw HTML or an autolink still being written. */
 export function handleAngleBracket(context: InlineContext, index: number): number {
-  if (!isUnfinishedHtml(context.text, index)) return index + 1;
+  if (context.wasPlain.has(index) || !isUnfinishedHtml(context.text, index)) {
+    context.plainOpeners.push(index);
+    return index + 1;
+  }
   context.deletions.push([index, context.text.length]);
   context.isDone = true;
   return context.text.length;
@@ -110,7 +118,10 @@ export function handleAngleBracket(context: InlineContext, index: number): numbe
 
 /** `&`: hides a character reference still being written at the end of the text. */
 export function handleAmpersand(context: InlineContext, index: number): number {
-  if (matchAt(UNFINISHED_REFERENCE, context.text, index) !== context.text.length) return index + 1;
+  if (context.wasPlain.has(index) || !isUnfinishedReference(context.text, index)) {
+    context.plainOpeners.push(index);
+    return index + 1;
+  }
   context.deletions.push([index, context.text.length]);
   context.isDone = true;
   return context.text.length;

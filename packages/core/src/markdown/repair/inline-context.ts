@@ -35,12 +35,19 @@ export interface InlineContext {
   /** Set by a handler when the rest of the text belongs to the construct it opened. */
   isDone: boolean;
   /**
+   * Offsets of `<`, `&` and a link's `(` that start no construct here, but might once repair hides
+   * text after them (see `joins.ts`).
+   */
+  readonly plainOpeners: number[];
+  /** Openers an earlier round of repair found plain: they stay plain (escaped if need be). */
+  readonly wasPlain: ReadonlySet<number>;
+  /**
    * A delimiter run ending the text after a space or punctuation (`Hello **`), with its marker when
    * it can open or close: hidden at the end unless a pair used part of it.
    */
   trailingRun?: { start: number; end: number; marker: EmphasisMarker | undefined };
 }
 
-export function createInlineContext(text: string, math: boolean): InlineContext {
-  return { text, stack: [], deletions: [], math, isDone: false };
+export function createInlineContext(text: string, math: boolean, wasPlain: ReadonlySet<number>): InlineContext {
+  return { text, stack: [], deletions: [], math, isDone: false, plainOpeners: [], wasPlain };
 }

@@ -10,6 +10,7 @@ import { isWhitespace, literalLength } from './characters';
 import { finishEmphasis, handleEmphasis } from './emphasis';
 import { handleAmpersand, handleAngleBracket } from './html-tail';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';
+import { escapeJoins } from './joins';
 import { dropUnclosedBrackets, handleCloseBracket, handleOpenBracket } from './links';
 import { handleCodeSpan, handleMath } from './spans';
 
@@ -105,15 +106,29 @@ function settleTrailingRun(text: string, closer: string): { text: string; closer
   return { text: text.slice(0, start) + `\\${char}`.repeat(run), closer };
 }
 
+/** `text` with joined openers escaped, and where each plain opener now is. */
+function withEscapes(text: string, openers: number[]): { text: string; plainOpeners: number[] } {
+  const joined = escapeJoins(text, openers);
+  return { text: joined.text, plainOpeners: joined.openers };
+}
+
 /**
  * Repair inline markup of `text` (the open inline content at the end of a document).
  * `hasRemoved` tells whether any text was dropped (which can change how the text around it reads).
  */
-export function repairInline(text: string, math: boolean): { text: string; hasRemoved: boolean } {
-  const context = createInlineContext(text, math);
+export function repairInline(
+  text: string,
+  math: boolean,
+  wasPlain: ReadonlySet<number> = new Set(),
+): { text: string; hasRemoved: boolean; plainOpeners: number[] } {
+  const context = createInlineContext(text, math, wasPlain);
   scan(context);
-  if (context.stack.length === 0 && context.deletions.length === 0) return { text, hasRemoved: false };
+  if (context.stack.length === 0 && context.deletions.length === 0) {
+    return { hasRemoved: false, ...withEscapes(text, context.plainOpeners) };
+  }
   const { text: kept, map } = applyDeletions(text, context.deletions);
+  // Where the openers that started nothing are now: hiding text after one may make it start something.
+  let plainOpeners = context.plainOpeners.map(map);
   let result = kept;
   let hasAppended = false;
   let hasRemoved = context.deletions.length > 0;
@@ -134,6 +149,7 @@ export function repairInline(text: string, math: boolean): { text: string; hasRe
     const isDollarAfterDollar = marker.kind === 'math' && content.endsWith('$');
     if (content.trim() === '' || isStrikeAfterStrike || isDollarAfterDollar) {
       result = result.slice(0, start) + result.slice(start + openerLength);
+      plainOpeners = plainOpeners.map((at) => (at > start ? at - openerLength : at));
       hasRemoved = true;
       continue;
     }
@@ -148,5 +164,5 @@ export function repairInline(text: string, math: boolean): { text: string; hasRe
         : body.text + body.closer + result.slice(trailing);
     hasAppended = true;
   }
-  return { text: result, hasRemoved };
+  return { hasRemoved, ...withEscapes(result, plainOpeners) };
 }

@@ -8,7 +8,7 @@
  * | `[text](http://exa`   | `text`    |
  * | `[text](`             | `text`    |
  * | `[text`               | `text`    |
- * | `![alt](ht`, `![alt`  | (hidden)  |
+ * | `![alt](ht`, `![alt`, `![alt]` | (hidden) |
  * | `[text](url)`, `[1]`  | unchanged |
  * | `[a]( b](c more`      | unchanged (can never be a link) |
  */
@@ -82,6 +82,33 @@ function scanLinkTail(text: string, from: number): LinkTail {
   return text[end] === ')' ? { end: end + 1 } : 'invalid';
 }
 
+/**
+ * Block syntax right after a `[` that starts its line: hiding the bracket would move it to the start
+ * of the line, where it reads as a fence, heading, list item, quote or table row instead of text.
+ */
+const BLOCK_SYNTAX_AFTER =
+  /^(?:[ \t]*(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\||=+[ \t]*$|-+[ \t]*$)|[ \t]{4})/;
+
+/** Whether dropping the `[` at `start` would turn the rest of its line into block syntax. */
+function exposesBlockSyntax(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[ \t>]*$/.test(text.slice(lineStart, start))) return false;
+  const lineEnd = text.indexOf('\n', start);
+  // The brackets after this one go too when none of them closes (`[[    x` exposes indented code).
+  const after = text.slice(start + 1, lineEnd === -1 ? undefined : lineEnd).replace(/^\[+/, '');
+  return BLOCK_SYNTAX_AFTER.test(after);
+}
+
+/** Hides the `[` of a link that is not one (yet), unless that would change how its line reads. */
+function dropBracket(context: InlineContext, start: number): void {
+  if (!exposesBlockSyntax(context.text, start)) context.deletions.push([start, start + 1]);
+}
+
+/** Whether the `(` at `paren` (after a `]`) starts a link destination still being written. */
+export function isOpenLinkTail(text: string, paren: number): boolean {
+  return text[paren - 1] === ']' && scanLinkTail(text, paren + 1) === 'open';
+}
+
 export function handleOpenBracket(context: InlineContext, index: number): number {
   const isImage = context.text[index] === '!';
   const length = isImage ? 2 : 1;
@@ -95,13 +122,21 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
   while (position >= 0 && stack[position]?.kind !== 'bracket') position -= 1;
   const bracket = stack[position];
   if (bracket?.kind !== 'bracket') return index + 1;
+  if (bracket.isImage && index + 1 === text.length) {
+    // `![alt]` may still get its `(url)`: its alt text would then leave the page, so hide it now.
+    stack.splice(position);
+    context.deletions.push([bracket.start, text.length]);
+    context.isDone = true;
+    return text.length;
+  }
   if (text[index + 1] !== '(') {
     stack.splice(position, 1); // `[text]` alone is literal text (or a reference link)
     return index + 1;
   }
   const tail = scanLinkTail(text, index + 2);
-  if (tail === 'invalid') {
+  if (tail === 'invalid' || (tail === 'open' && context.wasPlain.has(index + 1))) {
     stack.splice(position, 1); // never a link: its brackets and what follows are literal text
+    context.plainOpeners.push(index + 1);
     return index + 1;
   }
   if (tail !== 'open') {
@@ -113,7 +148,8 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
     context.deletions.push([bracket.start, text.length]);
   } else {
     stack.splice(position, 1);
-    context.deletions.push([bracket.start, bracket.start + 1], [index, text.length]);
+    dropBracket(context, bracket.start);
+    context.deletions.push([index, text.length]);
   }
   context.isDone = true;
   return text.length;
@@ -130,7 +166,7 @@ export function dropUnclosedBrackets(context: InlineContext): void {
       stack.splice(position);
       return;
     }
-    context.deletions.push([marker.start, marker.start + 1]);
+    dropBracket(context, marker.start);
     stack.splice(position, 1);
     position -= 1;
   }
