@@ -206,3 +206,30 @@ describe('repairMarkdown next to CJK text', () => {
     expect(repairMarkdown(text)).toBe(text);
   });
 });
+
+/**
+ * A run inside a word both opens and closes, and repair leaves it (`a**b`): closing it would invent
+ * emphasis. After an opener it cannot pair with (the rule of three: `*` then `**`), though, it opens
+ * inside that opener's emphasis, and the finished text will close both (remend's `*a**b` case).
+ * [partial text, repaired text]
+ */
+describe('repairMarkdown closes a run inside a word that opens inside an open emphasis', () => {
+  const cases: Array<[string, string]> = [
+    ['*a**b', '*a**b***'],
+    ['*a**b c', '*a**b c***'],
+    ['**a*b', '**a*b***'],
+    ['Say *a**b', 'Say *a**b***'],
+  ];
+  it.each(cases)('%j', (partial, expected) => {
+    expect(repairMarkdown(partial)).toBe(expected);
+  });
+
+  it.each(cases.map(([partial]) => partial))('%j shows no stray `*` once repaired', (partial) => {
+    const texts = parseNodes(repairMarkdown(partial)).filter((node) => node.type === 'text');
+    expect(texts.map((node) => node.value).join('')).not.toContain('*');
+  });
+
+  it.each(['a**b', 'x a*b**c', '*a*b', '**a**b', 'a**b*'])('leaves %j as it is', (text) => {
+    expect(repairMarkdown(text)).toBe(text);
+  });
+});

@@ -12,6 +12,7 @@
  * | `**bold**`       | the closer pairs with the opener                        |
  * | `*[*a*](u)`      | the `*` inside the link pair with each other            |
  * | `Hello **`       | a run with nothing after it, after a space: hidden      |
+ * | `*a**b`          | `**` cannot close `*` (rule of three): both stay open   |
  * | `2 * 3`, `a_b_c` | neither opens nor closes: literal                       |
  * | `~`, `~~~`       | only `~~` is strikethrough here: literal                |
  */
@@ -174,9 +175,12 @@ function pairDelimiters(context: InlineContext): void {
     const closer = runs[closerAt];
     if (!closer?.canClose) continue;
     let openerAt = previous[closerAt] ?? -1;
+    // Whether the rule of three kept this run from closing an opener that repair would close.
+    let isBlocked = false;
     while (openerAt >= 0 && closer.remaining > 0) {
       const opener = runs[openerAt];
       if (!opener?.canOpen || opener.char !== closer.char || opener.remaining === 0 || !canPair(opener, closer)) {
+        if (opener?.isClosable && opener.char === closer.char && opener.remaining > 0) isBlocked = true;
         openerAt = previous[openerAt] ?? -1;
         continue;
       }
@@ -192,6 +196,9 @@ function pairDelimiters(context: InlineContext): void {
       openerAt = previous[closerAt] ?? -1;
     }
     if (closer.remaining === 0 || !closer.canOpen) isLive[closerAt] = false;
+    // A run inside a word that could not close the open emphasis before it opens inside it
+    // (`*a**b`): the finished text closes both, so repair does too (`*a**b***`).
+    else if (isBlocked && closer.remaining === closer.length) closer.isClosable = true;
   }
   const dead = new Set(runs.filter((_, index) => !isLive[index]));
   let kept = 0;
