@@ -33,6 +33,7 @@ import { BlockGroup, createRenderOptions, groupSize, type RenderOptions } from '
 import { CodeBlock } from './CodeBlock';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
 import { createDefinitionCollector, type DefinitionCollector } from './definitions';
+import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
 
@@ -265,10 +266,13 @@ function IncrementalBlocks({
 
 /** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */
 function StaticDocument({ text, repair, options }: { text: string; repair: boolean; options: RenderOptions }) {
-  return useMemo(
-    () => hastToReact(markdownToHast(repair ? repairMarkdown(text) : text, options.processor), options.components),
-    [text, repair, options],
-  );
+  return useMemo(() => {
+    const repaired = repair ? repairMarkdown(text) : text;
+    const tree = markdownToHast(repaired, options.processor);
+    // A fence only repair closed (a stopped answer) keeps showing its code, never half a diagram.
+    if (repair && endsInOpenFence(text, repaired)) markOpenFence(tree);
+    return hastToReact(tree, options.components);
+  }, [text, repair, options]);
 }
 
 /**
@@ -305,12 +309,14 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     () => createRenderOptions({ allowedLinkPrefixes, allowedImagePrefixes }, merged),
     [policyKey, merged],
   );
-  const copyCode = labels?.copyCode ?? defaultMarkdownLabels.copyCode;
-  const copied = labels?.copied ?? defaultMarkdownLabels.copied;
+  // Every label reaches the code blocks, the defaults filling in those not given; compared by value.
+  const labelsKey = JSON.stringify(labels ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the labels are compared by value through labelsKey.
+  const mergedLabels = useMemo<MarkdownLabels>(() => ({ ...defaultMarkdownLabels, ...labels }), [labelsKey]);
   const mode = highlight === true ? 'visible' : highlight;
   const settings = useMemo<MarkdownSettings>(
-    () => ({ highlight: mode, math, mermaid, labels: { copyCode, copied } }),
-    [mode, math, mermaid, copyCode, copied],
+    () => ({ highlight: mode, math, mermaid, labels: mergedLabels }),
+    [mode, math, mermaid, mergedLabels],
   );
   const split = useRef<SplitState | null>(null);
   split.current ??= {

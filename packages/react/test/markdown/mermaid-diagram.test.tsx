@@ -33,6 +33,12 @@ const valid = 'graph TD\n  A --> B';
 const broken = 'graph TD\n  A --> syntax error (((';
 
 describe('a diagram that cannot be drawn', () => {
+  it('has its note in the label given', async () => {
+    const { container } = render(<Markdown labels={{ diagramError: 'Schéma illisible' }}>{fenced(broken)}</Markdown>);
+    await settle();
+    expect(container.querySelector('.rivulet-diagram-note')?.textContent).toBe('Schéma illisible');
+  });
+
   it('keeps its code with a quiet note, and no error picture anywhere', async () => {
     const { container } = render(<Markdown>{fenced(broken)}</Markdown>);
     await settle();
@@ -120,6 +126,18 @@ describe('a rendered diagram', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show diagram' }));
     expect(screen.getByRole('img', { name: 'Diagram: Release flow' })).toBeTruthy();
     expect(document.querySelector('pre')?.hidden).toBe(true);
+  });
+
+  it('takes the labels given, with the defaults for those not given', async () => {
+    render(
+      <Markdown labels={{ showCode: 'Voir le code', diagram: 'Schéma' }}>
+        {fenced(`${valid}\n  accTitle: Release flow`)}
+      </Markdown>,
+    );
+    expect(await screen.findByRole('img', { name: 'Schéma: Release flow' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Voir le code' }));
+    expect(screen.getByRole('button', { name: 'Show diagram' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy();
   });
 
   it('is named "Diagram" when the source gives no title', async () => {

@@ -94,6 +94,20 @@ describe.each([
     expect(fakeMermaid.render).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the code of a stopped answer with footnotes (rendered in one pass) whose fence never closed', async () => {
+    const stopped = `Flow[^1]:\n\n[^1]: The release.\n\n${text.slice(0, closingLineEnd(text) - 8)}`;
+    const { container } = render(
+      <Markdown streaming={false} incomplete>
+        {stopped}
+      </Markdown>,
+    );
+    await settle();
+    expect(container.querySelector('.footnotes')).not.toBeNull();
+    expect(isCodeShown(container)).toBe(true);
+    expect(diagram(container)).toBeNull();
+    expect(fakeMermaid.render).not.toHaveBeenCalled();
+  });
+
   it('keeps the code of a stopped answer whose fence never closed', async () => {
     const stopped = text.slice(0, closingLineEnd(text) - 8);
     const { container } = render(
