@@ -94,6 +94,8 @@ describe('planMock faults', () => {
   it('picks the answer from the last user message when none is given', () => {
     expect(planMock({}, [{ role: 'user', content: 'Show me a table' }]).answer.id).toBe('tables');
     expect(planMock({}, [{ role: 'user', content: 'hi' }]).answer.id).toBe('overview');
+    expect(planMock({}, [{ role: 'user', content: 'Draw a diagram' }]).answer.id).toBe('mermaid');
+    expect(planMock({}, [{ role: 'user', content: 'A Mermaid flowchart, please' }]).answer.id).toBe('mermaid');
     expect(planMock({ scenario: 'long' }, [{ role: 'user', content: 'a table' }]).answer.id).toBe('long');
   });
 });
