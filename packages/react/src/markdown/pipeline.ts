@@ -1,5 +1,5 @@
 /**
- * The Markdown-to-hast pipeline: remark-parse + remark-gfm + remark-rehype + rehype-sanitize
+ * The Markdown-to-hast pipeline: remark-parse + GFM and CJK syntax (parse-only) + remark-rehype + rehype-sanitize
  * + the URL policy. Processors are built once per set of URL options and cached at module
  * level, so a flush only pays for parsing its text, never for building a pipeline.
  *
@@ -9,13 +9,11 @@
 
 import type { Element, Root } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { quickParse } from './quick-parse';
+import { remarkSyntax } from './remark-syntax';
 import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
 
 type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
@@ -58,9 +56,7 @@ function rehypeEmptyDataFlags() {
 function buildProcessor(policy: UrlPolicyOptions) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkCjkFriendly)
-    .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkSyntax)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlPolicy, policy)
