@@ -28,8 +28,9 @@ export type {
   StreamStatus,
   ToolCallState,
 } from './controller/types';
-export type { BlockSplit, BlockSplitter } from './markdown/blocks';
+export type { BlockSplit, BlockSplitter, SplitOptions } from './markdown/blocks';
 export { createBlockSplitter, splitBlocks } from './markdown/blocks';
+export { normalizeMath } from './markdown/math';
 export type { RepairOptions } from './markdown/repair';
 export { repairMarkdown } from './markdown/repair';
 export type { StreamErrorCode, StreamErrorOptions } from './stream/errors';

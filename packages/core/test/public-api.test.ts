@@ -11,6 +11,7 @@ it('exports exactly the public API', () => {
     'createStreamController',
     'defaultSchedule',
     'isStreamError',
+    'normalizeMath',
     'readStream',
     'repairMarkdown',
     'splitBlocks',

@@ -10,6 +10,7 @@
 
 import {
   closesFence,
+  closesMath,
   fenceOpening,
   htmlOpening,
   indentation,
@@ -18,6 +19,7 @@ import {
   isDelimiterRow,
   isThematicBreak,
   listMarker,
+  mathOpening,
   quoteContent,
   setextLevel,
   stripColumns,
@@ -30,6 +32,8 @@ type Container = { kind: 'quote' } | { kind: 'item'; contentOffset: number; list
 export type Leaf =
   | { kind: 'paragraph'; start: number; isTable: boolean; lastLine: string; lineCount: number }
   | { kind: 'fence'; start: number; char: '`' | '~'; length: number }
+  /** A `$$` display math block (only when the scan reads math). */
+  | { kind: 'math'; start: number; length: number }
   | { kind: 'html'; start: number; end: RegExp | undefined }
   | { kind: 'indented'; start: number };
 
@@ -46,10 +50,15 @@ export interface ScanState {
   isTopClosed: boolean;
   /** A blank line came after the last non-blank line. */
   sawBlank: boolean;
+  /**
+   * `$$` lines open and close display math (as remark-math reads them): the lines between are one
+   * leaf, never cut at a blank line, and nothing in them opens a fence or an HTML block.
+   */
+  readonly math: boolean;
 }
 
-export function createScanState(): ScanState {
-  return { containers: [], leaf: undefined, top: 'none', topListKey: '', isTopClosed: false, sawBlank: false };
+export function createScanState(math = false): ScanState {
+  return { containers: [], leaf: undefined, top: 'none', topListKey: '', isTopClosed: false, sawBlank: false, math };
 }
 
 export function cloneScanState(state: ScanState): ScanState {
@@ -61,8 +70,9 @@ export function cloneScanState(state: ScanState): ScanState {
 }
 
 /** A line that would start a block rather than continue a paragraph lazily. */
-function startsBlock(line: string): boolean {
+function startsBlock(line: string, math: boolean): boolean {
   return (
+    (math && mathOpening(line) !== undefined) ||
     isAtxHeading(line) ||
     fenceOpening(line) !== undefined ||
     isThematicBreak(line) ||
@@ -101,6 +111,12 @@ function continueLeaf(state: ScanState, rest: string): boolean {
       state.leaf = undefined;
       if (atTop) state.isTopClosed = true;
     }
+    return true;
+  }
+  if (leaf?.kind === 'math') {
+    // Display math ends at its closing line; what follows continues the block it sits in (math
+    // interrupts a paragraph, and the splitter never cuts where math off would read one paragraph).
+    if (closesMath(rest, leaf.length)) state.leaf = undefined;
     return true;
   }
   if (leaf?.kind === 'html') {
@@ -150,6 +166,11 @@ function openContainers(rest: string, canInterrupt: boolean): { opened: Containe
 function openLeaf(state: ScanState, rest: string, start: number, isContinuation: boolean): TopKind {
   const leaf = state.leaf;
   const paragraph = leaf?.kind === 'paragraph' && isContinuation ? leaf : undefined;
+  const math = state.math ? mathOpening(rest) : undefined;
+  if (math !== undefined) {
+    state.leaf = { kind: 'math', start, length: math };
+    return 'paragraph';
+  }
   const fence = fenceOpening(rest);
   if (fence) {
     state.leaf = { kind: 'fence', start, char: fence.char, length: fence.length };
@@ -211,7 +232,7 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
 
   const canInterrupt = allMatched && state.leaf?.kind === 'paragraph';
   const { opened, rest } = openContainers(afterMatch, canInterrupt);
-  if (opened.length === 0 && !allMatched && state.leaf?.kind === 'paragraph' && !startsBlock(rest)) {
+  if (opened.length === 0 && !allMatched && state.leaf?.kind === 'paragraph' && !startsBlock(rest, state.math)) {
     return false; // lazy continuation line
   }
 

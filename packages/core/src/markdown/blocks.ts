@@ -20,16 +20,25 @@
 
 import { createScanState, scanLines } from './block-scanner';
 
+/** Options for `splitBlocks` and `createBlockSplitter`. */
+export interface SplitOptions {
+  /**
+   * The text is rendered with math: a `$$` display block is one leaf, like a code fence (never cut
+   * at a blank line inside it, and a fence line inside it opens nothing). Default false.
+   */
+  math?: boolean;
+}
+
 /**
  * Split Markdown into top-level blocks. All blocks but the last are final; `join('')` gives `text` back.
  *
  * @example
  * splitBlocks('# Title\n\nSome *text*\n') // ['# Title\n\n', 'Some *text*\n']
  */
-export function splitBlocks(text: string): string[] {
+export function splitBlocks(text: string, options: SplitOptions = {}): string[] {
   if (text === '') return [];
   const boundaries: number[] = [];
-  scanLines(createScanState(), text, 0, (offset) => boundaries.push(offset));
+  scanLines(createScanState(options.math === true), text, 0, (offset) => boundaries.push(offset));
   const blocks: string[] = [];
   let start = 0;
   for (const boundary of boundaries) {
@@ -71,8 +80,9 @@ export interface BlockSplitter {
  * const splitter = createBlockSplitter();
  * splitter.update('# Title\n\nHel'); // { blocks: ['# Title\n\n', 'Hel'], finalCount: 1 }
  */
-export function createBlockSplitter(): BlockSplitter {
-  let state = createScanState();
+export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
+  const math = options.math === true;
+  let state = createScanState(math);
   let finals: string[] = [];
   /** Offset where the unfinished tail block starts. */
   let tailStart = 0;
@@ -81,7 +91,7 @@ export function createBlockSplitter(): BlockSplitter {
   let seen = '';
 
   function reset(): void {
-    state = createScanState();
+    state = createScanState(math);
     finals = [];
     tailStart = 0;
     scanFrom = 0;

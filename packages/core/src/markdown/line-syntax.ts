@@ -64,6 +64,21 @@ export function closesFence(line: string, fence: Pick<FenceOpening, 'char' | 'le
   return run !== undefined && run[0] === fence.char && run.length >= fence.length;
 }
 
+/**
+ * A display math opener: two or more `$` alone on the line (up to three spaces in). remark-math
+ * also reads `$$ meta` as one; `normalizeMath` never leaves such a line for it. Returns the run's length.
+ */
+export function mathOpening(line: string): number | undefined {
+  const match = /^ {0,3}(\$\$+)[ \t]*\r?$/.exec(line);
+  return match ? (match[1] ?? '').length : undefined;
+}
+
+/** True when `line` closes display math opened by a run of `length` `$`. */
+export function closesMath(line: string, length: number): boolean {
+  const run = /^ {0,3}(\$+)[ \t]*\r?$/.exec(line)?.[1];
+  return run !== undefined && run.length >= length;
+}
+
 export function isAtxHeading(line: string): boolean {
   return /^ {0,3}#{1,6}(?:[ \t]|\r?$)/.test(line);
 }

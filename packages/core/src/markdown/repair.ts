@@ -32,7 +32,7 @@ interface Round {
 }
 
 function repairOnce({ text, plain }: Round, math: boolean): Round {
-  const state = createScanState();
+  const state = createScanState(math);
   scanLines(state, text, 0);
   const tail = repairBlockTail(text, state);
   // Hiding a last line only cuts the text short: what stays keeps its offsets.

@@ -13,6 +13,8 @@
  * | ` ```js ` / inside a fence    | fence closed: ` ```js\n``` `              |
  * | ` `` ` inside a ``` fence     | replaced by the full closing fence        |
  * | `| --- | -` under `| a |`     | hidden until its cells match the header   |
+ * | `$$\nx^2` (math)              | display math closed: `$$\nx^2\n$$`        |
+ * | `$$` alone (math)             | hidden until its content arrives          |
  */
 
 import { cloneScanState, type Leaf, type ScanState, scanLine } from '../block-scanner';
@@ -71,6 +73,34 @@ function closeFence(text: string, lastLine: string, state: ScanState, leaf: Extr
   return text + (text.endsWith('\n') ? '' : '\n') + closer;
 }
 
+/**
+ * Closes display math left open at the end (`$$\nx^2` gets `\n$$`, a half-typed closing line is
+ * completed); display math with nothing in it yet is hidden, opener line included.
+ */
+function closeMath(
+  text: string,
+  lastLine: string,
+  state: ScanState,
+  leaf: Extract<Leaf, { kind: 'math' }>,
+): TailRepair {
+  const openerLineStart = text.lastIndexOf('\n', leaf.start - 1) + 1;
+  const contentStart = text.indexOf('\n', leaf.start);
+  const partial = lastLine !== '' && /^[ \t>]*\$+[ \t]*$/.test(lastLine);
+  const body = partial ? text.slice(0, text.length - lastLine.length) : text;
+  if (
+    contentStart === -1 ||
+    body
+      .slice(contentStart)
+      .replace(/^[ \t>]*/gm, '')
+      .trim() === ''
+  ) {
+    return { text: text.slice(0, openerLineStart), inlineStart: -1, hidLine: true };
+  }
+  const closer = containerPrefix(state) + '$'.repeat(leaf.length);
+  const closed = partial ? body + closer : text + (text.endsWith('\n') ? '' : '\n') + closer;
+  return { text: closed, inlineStart: -1, hidLine: false };
+}
+
 export interface TailRepair {
   /** The text with block-level repairs applied. */
   text: string;
@@ -93,6 +123,15 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
     }
     if (probe.leaf === undefined && probe.containers.length === state.containers.length) {
       return { text, inlineStart: -1, hidLine: false }; // the last line is the closing fence
+    }
+  }
+  if (openLeaf?.kind === 'math') {
+    const probe = cloneScanState(state);
+    scanLine(probe, lastLine, lineStart);
+    if (probe.leaf?.kind === 'math' && probe.leaf.start === openLeaf.start)
+      return closeMath(text, lastLine, state, openLeaf);
+    if (probe.leaf === undefined && probe.containers.length === state.containers.length) {
+      return { text, inlineStart: -1, hidLine: false }; // the last line closes the math
     }
   }
   if (openLeaf?.kind === 'html' && lastLine !== '') {
@@ -132,6 +171,8 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
   scanLine(state, lastLine, lineStart);
   const leaf = state.leaf;
   if (leaf?.kind === 'fence') return { text: closeFence(text, '', state, leaf), inlineStart: -1, hidLine: false };
+  // A `$$` line is hidden until its math arrives.
+  if (leaf?.kind === 'math') return { text: text.slice(0, lineStart), inlineStart: -1, hidLine: true };
   if (leaf?.kind === 'paragraph') return { text, inlineStart: inlineStartOf(text, leaf, lineStart), hidLine: false };
   const headingLine = afterListMarkers(content);
   if (leaf === undefined && isAtxHeading(headingLine)) {

@@ -6,6 +6,8 @@
 export type OpenMarker =
   | EmphasisMarker
   | { kind: 'code' | 'math'; char: '`' | '$'; start: number; length: number }
+  /** `\\(` or `\\[` math, closed by `\\)` or `\\]`. */
+  | { kind: 'math'; char: '\\'; start: number; length: 2; closer: '\\)' | '\\]' }
   | { kind: 'bracket'; isImage: boolean; start: number; length: number };
 
 /** A delimiter run of `*`, `_` or `~~` that can open or close emphasis. */
@@ -30,7 +32,7 @@ export interface InlineContext {
   readonly stack: OpenMarker[];
   /** Half-open `[from, to)` ranges of `text` to drop, for markers that must be hidden. */
   readonly deletions: Array<[number, number]>;
-  /** Close `$`/`$$` math too. */
+  /** Close `$`/`$$`, `\\(…\\)` and `\\[…\\]` math too. */
   readonly math: boolean;
   /** Set by a handler when the rest of the text belongs to the construct it opened. */
   isDone: boolean;

@@ -12,7 +12,7 @@ import { handleAmpersand, handleAngleBracket } from './html-tail';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';
 import { escapeJoins } from './joins';
 import { dropUnclosedBrackets, handleCloseBracket, handleOpenBracket } from './links';
-import { handleCodeSpan, handleMath } from './spans';
+import { handleBackslashMath, handleCodeSpan, handleMath } from './spans';
 
 type Handler = (context: InlineContext, index: number) => number;
 
@@ -35,6 +35,11 @@ function scan(context: InlineContext): void {
     if (text[index] === '\\' && index === text.length - 1) {
       context.deletions.push([index, index + 1]); // a half-typed escape would escape the closers
       break;
+    }
+    const next = text[index + 1];
+    if (context.math && text[index] === '\\' && (next === '(' || next === '[')) {
+      index = handleBackslashMath(context, index);
+      continue;
     }
     const literal = literalLength(text, index);
     if (literal > 0) {
@@ -84,6 +89,7 @@ function closerFor(marker: OpenMarker, content: string): string {
     if (run > 0 && run < marker.length) return '`'.repeat(marker.length - run);
     return (run > 0 ? ' ' : '') + '`'.repeat(marker.length);
   }
+  if (marker.kind === 'math' && marker.char === '\\') return (content.includes('\n') ? '\n' : '') + marker.closer;
   if (marker.kind === 'math') return marker.length === 2 && content.includes('\n') ? '\n$$' : '$'.repeat(marker.length);
   return '';
 }
@@ -146,7 +152,7 @@ export function repairInline(
     // Two strikethrough closers in a row would read as one `~~~~` run; a `$` closer after a `$` would
     // read as `$$`: drop the opener instead.
     const isStrikeAfterStrike = marker.kind === 'emphasis' && marker.char === '~' && /~$/.test(content) && hasAppended;
-    const isDollarAfterDollar = marker.kind === 'math' && content.endsWith('$');
+    const isDollarAfterDollar = marker.kind === 'math' && marker.char === '$' && content.endsWith('$');
     if (content.trim() === '' || isStrikeAfterStrike || isDollarAfterDollar) {
       result = result.slice(0, start) + result.slice(start + openerLength);
       plainOpeners = plainOpeners.map((at) => (at > start ? at - openerLength : at));

@@ -2,7 +2,8 @@
  * Code span and math handler. A backtick run opens a code span that ends at the next run of the same
  * length; inside it nothing else counts. When no closer follows, the rest of the text is code and
  * repair closes it. Math (`$…$`, `$$…$$`) works the same way when enabled, except that a single `$`
- * opens only before a letter, `\`, `(`, `{` or `[` (so `$750` is a price, not math).
+ * opens only before a letter, `\`, `(`, `{` or `[` (so `$750` is a price, not math); `\(…\)` and
+ * `\[…\]` are math up to their closers.
  *
  * | input          | repaired         |
  * |----------------|------------------|
@@ -11,6 +12,7 @@
  * | `` say ` ``    | `say ` (hidden)  |
  * | `$x^2` (math)  | `$x^2$`          |
  * | `$750`         | unchanged        |
+ * | `\(x^2` (math) | `\(x^2\)`        |
  */
 
 import type { InlineContext } from './inline-context';
@@ -58,6 +60,20 @@ export function handleMath(context: InlineContext, index: number): number {
     if (closer !== -1) return closer + 2;
   }
   context.stack.push({ kind: 'math', char: '$', start: index, length });
+  context.isDone = true;
+  return text.length;
+}
+
+/**
+ * `\\(` and `\\[` (with math on): math up to the next `\\)` or `\\]`, or to the end of the text, where
+ * repair closes it. Anything else after a backslash is left to the escape rules.
+ */
+export function handleBackslashMath(context: InlineContext, index: number): number {
+  const { text } = context;
+  const closer = text[index + 1] === '(' ? '\\)' : '\\]';
+  const end = text.indexOf(closer, index + 2);
+  if (end !== -1) return end + 2;
+  context.stack.push({ kind: 'math', char: '\\', start: index, length: 2, closer });
   context.isDone = true;
   return text.length;
 }
