@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz) and the quick Markdown parser's
+ * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz), the quick Markdown parser's
  * equivalence with remark (packages/react/test/markdown/quick-parse*.test.ts: CommonMark, GFM and
- * CJK generators) with a large budget. Runs per property come from the argument, else FUZZ_RUNS,
- * else 20000; the quick parser's properties draw a new random seed per run, FUZZ_SEED replays one.
+ * CJK generators) and the no-vanishing rule (no character a reader saw disappears as a streamed
+ * document grows: packages/react/test/markdown/no-vanishing-text.property.test.tsx) with a large
+ * budget. Runs per property come from the argument, else FUZZ_RUNS, else 20000; the React
+ * properties draw a new random seed per run, FUZZ_SEED replays one.
  * Each property prints how many cases it ran; a failure prints fast-check's seed and shrunk
  * counterexample.
  */
@@ -17,10 +19,12 @@ if (!/^[1-9]\d*$/.test(runs)) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The core fuzz suite, then the quick Markdown parser against remark on generated Markdown.
+// The core fuzz suite, the quick Markdown parser against remark on generated Markdown, then the
+// streamed prefixes of generated documents, none hiding text an earlier one showed.
 for (const [project, files] of [
   ['core', 'test/fuzz'],
   ['react', 'test/markdown/quick-parse'],
+  ['react', 'test/markdown/no-vanishing-text'],
 ]) {
   const result = spawnSync('npx', ['vitest', 'run', '--project', project, files], {
     cwd: root,
