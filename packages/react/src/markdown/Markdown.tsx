@@ -15,24 +15,15 @@
  * link), without the cursor; only a complete text renders exactly as the static render.
  */
 
-import { type BlockSplitter, createBlockSplitter, repairMarkdown } from '@rivulet/core';
+import { repairMarkdown } from '@rivulet/core';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import {
-  type ComponentType,
-  forwardRef,
-  type HTMLAttributes,
-  type JSX,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-} from 'react';
+import { type ComponentType, forwardRef, type HTMLAttributes, type JSX, useMemo, useRef } from 'react';
 import { TypingCursor } from '../TypingCursor';
-import { BlockGroup, createRenderOptions, groupSize, type RenderOptions } from './blocks';
+import { createRenderOptions, type RenderOptions } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
-import { createDefinitionCollector, type DefinitionCollector } from './definitions';
+import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
@@ -126,34 +117,6 @@ function useComponents(user: MarkdownComponents | undefined): Partial<Components
   return memo.current.merged;
 }
 
-interface SplitState {
-  splitter: BlockSplitter;
-  text: string;
-  /** Source arrays of groups whose blocks are all final: the same array on every update. */
-  finishedGroups: Map<number, readonly string[]>;
-  definitions: DefinitionCollector;
-  /** Blocks rendered by the last render: new blocks past them count against `catchUpChars`. */
-  rendered: number;
-}
-
-/**
- * Source characters of new blocks one render may parse. A stream hands over a few characters per
- * frame, far below this; a backlog (a 5 MB answer arriving at once) is rendered over several
- * tasks instead, a slice each, so the page keeps painting and answering input meanwhile.
- */
-export const catchUpChars = 64 * 1024;
-
-/** How many of `blocks` to render now: all, unless the new ones exceed `catchUpChars`. */
-function blocksToRender(blocks: readonly string[], rendered: number): number {
-  let budget = catchUpChars;
-  for (let index = Math.min(rendered, blocks.length); index < blocks.length; index += 1) {
-    budget -= (blocks[index] as string).length;
-    // At least one new block per render, however long.
-    if (budget < 0 && index > rendered) return index;
-  }
-  return blocks.length;
-}
-
 /**
  * A line whose content (after block quote and list markers) is `[label]:`: maybe a definition.
  * The label may span lines and hold escaped brackets; a task list item (`- [ ] x`) is not one.
@@ -170,98 +133,6 @@ const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\
  */
 function needsWholeDocument(text: string): boolean {
   return text.includes('[^') || (text.includes(']:') && definitionStart.test(text));
-}
-
-/** Characters compared at each end of the previous text while streaming (see `extendsText`). */
-const anchorChars = 1024;
-
-/**
- * Whether `text` is `previous` with more appended. Comparing the whole previous text costs time in
- * proportion to the answer on every flush (a tenth of a 200 KB one's), so while streaming only its
- * first and last `anchorChars` are compared where they must be: text that grows by appending always
- * passes, and a new or regenerated answer differs within them. `thorough` (the render that ends the
- * stream) compares all of it, so a change anywhere is caught before the answer is left on screen.
- */
-function extendsText(text: string, previous: string, thorough: boolean): boolean {
-  const length = previous.length;
-  if (text.length < length) return false;
-  if (thorough || length <= 2 * anchorChars)
-    return text.length === length ? text === previous : text.startsWith(previous);
-  return (
-    text.startsWith(previous.slice(0, anchorChars)) &&
-    text.startsWith(previous.slice(-anchorChars), length - anchorChars)
-  );
-}
-
-function IncrementalBlocks({
-  text,
-  final,
-  repairTail,
-  cursor,
-  options,
-  state,
-}: {
-  text: string;
-  /** The text no longer grows: every block is final. */
-  final: boolean;
-  /** The text is incomplete: its last block is repaired (else parsed as written). */
-  repairTail: boolean;
-  cursor: boolean;
-  options: RenderOptions;
-  state: SplitState;
-}) {
-  if (!extendsText(text, state.text, final)) {
-    state.splitter.reset();
-    state.finishedGroups.clear();
-    state.definitions.reset();
-    state.rendered = 0;
-  }
-  state.text = text;
-  const split = state.splitter.update(text);
-  const splitFinal = split.finalCount;
-  const shown = blocksToRender(split.blocks, state.rendered);
-  const catchingUp = shown < split.blocks.length;
-  state.rendered = shown;
-  // Rendering a backlog in slices: the next slice after this one is on screen.
-  const [, renderMore] = useReducer((count: number) => count + 1, 0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new slice on screen asks for the next one.
-  useEffect(() => {
-    if (!catchingUp) return;
-    const timer = setTimeout(renderMore, 0);
-    return () => clearTimeout(timer);
-  }, [catchingUp, shown]);
-  const blocks = catchingUp ? split.blocks.slice(0, shown) : split.blocks;
-  // A finished document's last block is final too, but only for this render: if the text grows
-  // again, the splitter still knows that block may change.
-  const finalCount = final ? blocks.length : splitFinal;
-  const definitions = state.definitions.update(split.blocks, splitFinal, final);
-  if (blocks.length === 0) return cursor ? <TypingCursor /> : null;
-  const groups = [];
-  for (let start = 0; start < blocks.length; start += groupSize) {
-    const end = Math.min(start + groupSize, blocks.length);
-    const index = start / groupSize;
-    const finished = end - start === groupSize && end <= splitFinal;
-    let sources = state.finishedGroups.get(index);
-    if (!finished || !sources) {
-      sources = blocks.slice(start, end);
-      if (finished) state.finishedGroups.set(index, sources);
-    }
-    const endsDocument = end === blocks.length && !catchingUp;
-    groups.push(
-      <BlockGroup
-        key={index}
-        sources={sources}
-        start={start}
-        openFrom={Math.min(sources.length, Math.max(0, finalCount - start))}
-        endsDocument={endsDocument && repairTail}
-        cursor={cursor && endsDocument}
-        definitions={definitions}
-        options={options}
-        settled={finished && end < blocks.length}
-      />,
-    );
-  }
-  return groups;
 }
 
 /** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */
@@ -318,19 +189,12 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     () => ({ highlight: mode, math, mermaid, labels: mergedLabels }),
     [mode, math, mermaid, mergedLabels],
   );
-  const split = useRef<SplitState | null>(null);
-  split.current ??= {
-    splitter: createBlockSplitter(),
-    text: '',
-    finishedGroups: new Map(),
-    definitions: createDefinitionCollector(),
-    rendered: 0,
-  };
+  const cache = useIncrementalCache();
 
   const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
   // An incomplete text that is not streaming (stopped, failed) is rendered block by block with its
   // tail repaired, even if it never streamed here (a message restored from history).
-  const incremental = streaming || (!wholeDocument && (incomplete || split.current.text !== ''));
+  const incremental = streaming || (!wholeDocument && (incomplete || cache.text !== ''));
 
   return (
     <div
@@ -348,7 +212,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
             repairTail={incomplete}
             cursor={cursor && streaming}
             options={options}
-            state={split.current}
+            cache={cache}
           />
         ) : (
           <StaticDocument text={text} repair={incomplete} options={options} />

@@ -1,7 +1,7 @@
 import { Markdown } from '@rivulet/react';
 import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catchUpChars } from '../../src/markdown/Markdown';
+import { catchUpChars } from '../../src/markdown/incremental-blocks';
 
 /** `count` paragraphs of about 300 characters each, numbered. */
 function paragraphs(count: number): string[] {
