@@ -80,11 +80,17 @@ describe('WebSocket chat server', () => {
   it('createWebSocketSend carries a conversation over one socket, turn after turn', async () => {
     const send = createWebSocketSend(url, WsClient as unknown as typeof WebSocket);
     const signal = new AbortController().signal;
-    const history: ChatMessage[] = [{ id: '1', role: 'user', content: 'Hi' }];
+    const message = (id: string, role: ChatMessage['role'], text: string): ChatMessage => ({
+      id,
+      role,
+      parts: [{ type: 'text', text }],
+      content: text,
+    });
+    const history: ChatMessage[] = [message('1', 'user', 'Hi')];
     const first = (await send(history, { signal })) as WebSocket;
     expect((await readAnswer(first, { format: 'openai' })).text).toBe('Streamed over a socket');
-    history.push({ id: '2', role: 'assistant', content: 'Streamed over a socket' });
-    history.push({ id: '3', role: 'user', content: 'Again' });
+    history.push(message('2', 'assistant', 'Streamed over a socket'));
+    history.push(message('3', 'user', 'Again'));
     const second = (await send(history, { signal })) as WebSocket;
     expect(second).toBe(first);
     expect((await readAnswer(second, { format: 'openai' })).text).toBe('Streamed over a socket');

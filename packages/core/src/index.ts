@@ -5,14 +5,22 @@ export { defaultSchedule } from './buffer/frame-gate';
 export { createChat } from './chat/chat';
 export type {
   Chat,
+  ChatBranch,
   ChatChange,
+  ChatFeedback,
   ChatMessage,
   ChatMessageInit,
+  ChatMessageInput,
   ChatOptions,
+  ChatRequestOptions,
   ChatRole,
   ChatSend,
+  ChatSendOptions,
   ChatSnapshot,
   ChatStructure,
+  ChatToolCall,
+  ChatToolCallContext,
+  ChatToolResult,
 } from './chat/types';
 export { createStreamController } from './controller/stream-controller';
 export type {
@@ -30,9 +38,21 @@ export type {
 } from './controller/types';
 export type { BlockSplit, BlockSplitter, SplitOptions } from './markdown/blocks';
 export { createBlockSplitter, splitBlocks } from './markdown/blocks';
+export type { ChildKind, ChildSplit, ChildSplitter } from './markdown/child-blocks';
+export { createChildSplitter, splitChildren } from './markdown/child-blocks';
 export { normalizeMath } from './markdown/math';
 export type { RepairOptions } from './markdown/repair';
 export { repairMarkdown } from './markdown/repair';
+export { getMessageText } from './message/message-text';
+export type {
+  FilePart,
+  MessagePart,
+  ReasoningPart,
+  SourcePart,
+  TextPart,
+  ToolCallPart,
+  ToolCallPartState,
+} from './message/parts';
 export type { StreamErrorCode, StreamErrorOptions } from './stream/errors';
 export { isStreamError, StreamError } from './stream/errors';
 export { readStream } from './stream/read-stream';

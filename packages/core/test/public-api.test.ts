@@ -7,13 +7,16 @@ it('exports exactly the public API', () => {
     'StreamError',
     'createBlockSplitter',
     'createChat',
+    'createChildSplitter',
     'createDeltaBuffer',
     'createStreamController',
     'defaultSchedule',
+    'getMessageText',
     'isStreamError',
     'normalizeMath',
     'readStream',
     'repairMarkdown',
     'splitBlocks',
+    'splitChildren',
   ]);
 });

@@ -10,8 +10,30 @@ export type { StopButtonProps } from './StopButton';
 export { StopButton } from './StopButton';
 export type { TypingCursorProps } from './TypingCursor';
 export { TypingCursor } from './TypingCursor';
-export type { ChatMessage, ChatMessageInit, ChatRole, ChatSend, UseChatOptions, UseChatResult } from './use-chat';
-export { useChat } from './use-chat';
+export type {
+  ChatBranch,
+  ChatFeedback,
+  ChatMessage,
+  ChatMessageInit,
+  ChatMessageInput,
+  ChatRequestOptions,
+  ChatRole,
+  ChatSend,
+  ChatSendOptions,
+  ChatToolCall,
+  ChatToolCallContext,
+  ChatToolResult,
+  FilePart,
+  MessagePart,
+  ReasoningPart,
+  SourcePart,
+  TextPart,
+  ToolCallPart,
+  ToolCallPartState,
+  UseChatOptions,
+  UseChatResult,
+} from './use-chat';
+export { getMessageText, useChat } from './use-chat';
 export type {
   StreamStarter,
   StreamState,

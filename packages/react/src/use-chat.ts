@@ -7,9 +7,15 @@
  */
 import {
   type Chat,
+  type ChatBranch,
+  type ChatFeedback,
   type ChatMessage,
+  type ChatMessageInput,
   type ChatOptions,
+  type ChatRequestOptions,
   type ChatSend,
+  type ChatSendOptions,
+  type ChatToolResult,
   createChat,
   type StreamError,
   type StreamStatus,
@@ -17,7 +23,28 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect, useLatestRef } from './use-latest-ref';
 
-export type { ChatMessage, ChatMessageInit, ChatRole, ChatSend } from '@rivulet/core';
+export type {
+  ChatBranch,
+  ChatFeedback,
+  ChatMessage,
+  ChatMessageInit,
+  ChatMessageInput,
+  ChatRequestOptions,
+  ChatRole,
+  ChatSend,
+  ChatSendOptions,
+  ChatToolCall,
+  ChatToolCallContext,
+  ChatToolResult,
+  FilePart,
+  MessagePart,
+  ReasoningPart,
+  SourcePart,
+  TextPart,
+  ToolCallPart,
+  ToolCallPartState,
+} from '@rivulet/core';
+export { getMessageText } from '@rivulet/core';
 
 /** Every option of core's `createChat`; `initialMessages` is read once, on mount. */
 export type UseChatOptions = ChatOptions;
@@ -34,13 +61,28 @@ export interface UseChatResult {
   error: StreamError | undefined;
   /** The latest answer's connection dropped and is being resumed. */
   reconnecting: boolean;
-  /** Send a user message; a running answer is stopped first. Empty text is ignored. */
-  send(text: string): void;
-  /** Abort the running answer; it keeps its text with status `'aborted'`. Safe to call at any time. */
+  /** Send a user message (with per-request `headers`/`body`, `files`); a running answer is stopped first. Empty text is ignored. */
+  send(text: string, options?: ChatSendOptions): void;
+  /** Abort the running answer (and tools `onToolCall` runs); it keeps its text with status `'aborted'`. Safe to call at any time. */
   stop(): void;
   /** Send the last user message again; the failed answer stays visible until the new one starts. */
   retry(): void;
-  setMessages(next: ChatMessage[] | ((messages: ChatMessage[]) => ChatMessage[])): void;
+  /** Replace the conversation (messages with `parts`, or the old way with `content`). */
+  setMessages(next: ChatMessageInput[] | ((messages: ChatMessage[]) => ChatMessageInput[])): void;
+  /** Ask again for the last answer; the earlier one stays as an alternative of the turn. */
+  regenerate(options?: ChatRequestOptions): void;
+  /** Replace a user message's text and ask again; what followed stays as an alternative of the turn. */
+  edit(messageId: string, text: string, options?: ChatRequestOptions): void;
+  /** `{ index, count }` of the turn holding a message, when it has alternatives. */
+  getBranches(messageId: string): ChatBranch | undefined;
+  /** Show alternative `index` of the turn holding a message. */
+  selectBranch(messageId: string, index: number): void;
+  /** Give a tool call its result; once every call has one, the answer continues (up to `maxSteps`). */
+  addToolResult(result: ChatToolResult): void;
+  /** Record feedback on a message (`message.feedback`) and call `onFeedback`. */
+  setFeedback(messageId: string, value: ChatFeedback | undefined): void;
+  /** Copy a message's plain text to the clipboard. */
+  copy(messageId: string): Promise<void>;
   /** @internal */
   readonly [chatKey]: Chat;
 }
@@ -56,14 +98,18 @@ export function getChat(chat: UseChatResult): Chat {
 
 /** The chat's options: settings as given, functions read from the latest render. */
 function chatOptions(options: UseChatOptions, latest: { readonly current: UseChatOptions }): ChatOptions {
-  const { send, headers, body, onFinish, onError, ...settings } = options;
+  const { send, headers, body, onFinish, onError, onToolCall, onMessagesChange, onFeedback, ...settings } = options;
   const next: ChatOptions = {
     ...settings,
     headers: typeof headers === 'function' ? () => (latest.current.headers as () => Record<string, string>)() : headers,
     body: typeof body === 'function' ? () => (latest.current.body as () => Record<string, unknown>)() : body,
     onFinish: (message) => latest.current.onFinish?.(message),
     onError: (error, message) => latest.current.onError?.(error, message),
+    onMessagesChange: (messages) => latest.current.onMessagesChange?.(messages),
+    onFeedback: (feedback) => latest.current.onFeedback?.(feedback),
   };
+  // Only when given: an answer's tool calls are run (and the answer continued) only with a handler.
+  if (onToolCall) next.onToolCall = (context) => (latest.current.onToolCall ?? onToolCall)(context);
   if (send) next.send = (messages, context) => ((latest.current.send ?? send) as ChatSend)(messages, context);
   return next;
 }
@@ -108,6 +154,13 @@ export function useChat(options: UseChatOptions): UseChatResult {
       stop: chat.stop,
       retry: chat.retry,
       setMessages: chat.setMessages,
+      regenerate: chat.regenerate,
+      edit: chat.edit,
+      getBranches: chat.getBranches,
+      selectBranch: chat.selectBranch,
+      addToolResult: chat.addToolResult,
+      setFeedback: chat.setFeedback,
+      copy: chat.copy,
       [chatKey]: chat,
     }),
     [snapshot, chat],

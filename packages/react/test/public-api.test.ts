@@ -9,6 +9,7 @@ it('exports exactly the public API', () => {
     'StopButton',
     'TypingCursor',
     'configureHighlighting',
+    'getMessageText',
     'useChat',
     'useStream',
   ]);

@@ -1,14 +1,18 @@
 /**
- * Chat: the conversation, one answer streaming at a time through a stream controller.
+ * Chat: the conversation, one answer streaming at a time through a stream controller, with its
+ * turns' alternatives (edit, regenerate) and client-side tools that continue an answer.
  * Framework-free. Invariants: only the streaming message's object is replaced while it streams
  * (finished messages keep their identity); per-message listeners hear only about their own message;
  * list listeners hear `'structure'` when messages are added or removed or the status changes and
- * `'content'` for streamed updates; a stopped or failed answer keeps every character it received.
+ * `'content'` for streamed updates; a stopped or failed answer keeps every part it received.
  */
 import { createStreamController } from '../controller/stream-controller';
 import type { StreamControllerOptions, StreamStatus } from '../controller/types';
+import { getMessageText } from '../message/message-text';
+import type { MessagePart } from '../message/parts';
 import type { StreamError } from '../stream/errors';
 import {
+  type AnswerBase,
   answerMessage,
   createIdGenerator,
   hasContent,
@@ -16,8 +20,22 @@ import {
   placeholderMessage,
   sameMessage,
 } from './answer-message';
+import { Branches } from './branches';
+import { toChatMessage } from './message-input';
 import { defaultResume, history, missingTransportMessage, requestAnswer } from './request';
-import type { Chat, ChatChange, ChatMessage, ChatOptions, ChatSnapshot, ChatStructure } from './types';
+import { awaitingCalls, errorTextOf, hasEveryResult, withToolResult } from './tool-results';
+import type {
+  Chat,
+  ChatChange,
+  ChatMessage,
+  ChatOptions,
+  ChatRequestOptions,
+  ChatSnapshot,
+  ChatStructure,
+  ChatToolResult,
+} from './types';
+
+const DEFAULT_MAX_STEPS = 5;
 
 function isBusy(status: StreamStatus): boolean {
   return status === 'connecting' || status === 'streaming';
@@ -41,6 +59,29 @@ function structureOf(
   return Object.freeze({ ids: Object.freeze(messages.map((m) => m.id)) as string[], status, error, reconnecting });
 }
 
+/** The answer the stream controller is writing into. */
+interface AnswerRun {
+  id: string;
+  /** A retry still showing the failed answer until the new one says something. */
+  replacing: boolean;
+  /** Earlier steps of an answer that continues after tool results. */
+  base: AnswerBase | undefined;
+  /** The request's own headers and body: kept for its continuations and resumes. */
+  extras: ChatRequestOptions;
+  /** Requests this answer has taken, this one included. */
+  step: number;
+}
+
+function emptyAnswer(id: string): ChatMessage {
+  return Object.freeze({
+    id,
+    role: 'assistant',
+    parts: Object.freeze([]) as unknown as MessagePart[],
+    content: '',
+    status: 'connecting',
+  });
+}
+
 /**
  * Create a chat.
  *
@@ -54,6 +95,7 @@ export function createChat(initialOptions: ChatOptions): Chat {
   let options = initialOptions;
   const getOptions = () => options;
   const newId = createIdGenerator();
+  const branches = new Branches();
 
   let messages = Object.freeze(initialMessagesOf(initialOptions.initialMessages)) as ChatMessage[];
   let byId = new Map(messages.map((m) => [m.id, m]));
@@ -63,8 +105,11 @@ export function createChat(initialOptions: ChatOptions): Chat {
   let snapshot = snapshotOf(messages, status, error, reconnecting);
   let structure = structureOf(messages, status, error, reconnecting);
 
-  /** The answer the stream controller is writing into. `replacing`: a retry still showing the old text. */
-  let answer: { id: string; replacing: boolean } | undefined;
+  let answer: AnswerRun | undefined;
+  /** The last run of each answer, for its continuation after tool results. */
+  const runs = new Map<string, AnswerRun>();
+  /** Tools `onToolCall` is running for the latest answer. */
+  let tools: AbortController | undefined;
 
   const listeners = new Set<(change: ChatChange) => void>();
   const messageListeners = new Map<string, Set<() => void>>();
@@ -78,6 +123,23 @@ export function createChat(initialOptions: ChatOptions): Chat {
     }
     for (const id of changedIds) for (const listener of [...(messageListeners.get(id) ?? [])]) listener();
     for (const listener of [...listeners]) listener(isStructural ? 'structure' : 'content');
+    if (isStructural || !isBusy(status)) options.onMessagesChange?.(messages);
+  }
+
+  /** Replaces the conversation, telling every message whose object changed. */
+  function replaceAll(nextMessages: ChatMessage[]): void {
+    const changed = nextMessages.filter((m) => byId.get(m.id) !== m).map((m) => m.id);
+    commit(nextMessages, changed, true);
+  }
+
+  /** Replaces one finished message (a tool result, feedback). */
+  function replaceOne(next: ChatMessage): void {
+    const index = messages.findIndex((m) => m.id === next.id);
+    if (index < 0) return;
+    const nextMessages = messages.slice();
+    nextMessages[index] = next;
+    byId.set(next.id, next);
+    commit(nextMessages, [next.id], false);
   }
 
   function controllerOptionsOf(chatOptions: ChatOptions): StreamControllerOptions {
@@ -88,8 +150,9 @@ export function createChat(initialOptions: ChatOptions): Chat {
       idleTimeoutMs: chatOptions.idleTimeoutMs,
       resume: chatOptions.resume,
       onDone() {
-        const message = answer && byId.get(answer.id);
-        if (message) options.onFinish?.(message);
+        const run = answer;
+        const message = run && byId.get(run.id);
+        if (run && message) answered(run, message);
       },
       onError(streamError) {
         const message = answer && byId.get(answer.id);
@@ -111,7 +174,7 @@ export function createChat(initialOptions: ChatOptions): Chat {
       next = placeholderMessage(previous, stream);
     } else {
       current.replacing = false;
-      next = answerMessage(current.id, stream);
+      next = answerMessage(current.id, stream, current.base);
     }
     if (sameMessage(previous, next)) return;
     const isStructural = stream.status !== status || stream.error !== error || stream.reconnecting !== reconnecting;
@@ -125,19 +188,113 @@ export function createChat(initialOptions: ChatOptions): Chat {
     commit(nextMessages, [current.id], isStructural);
   });
 
-  /** Append `placeholder` after `kept` and stream the answer to `kept` into it. */
-  function startAnswer(kept: ChatMessage[], placeholder: ChatMessage, replacing: boolean): void {
-    if (!options.send && !options.api) throw new Error(missingTransportMessage);
+  /** Stops the running answer and the tools running for it. */
+  function stopAll(): void {
     controller.stop();
-    answer = { id: placeholder.id, replacing };
+    tools?.abort();
+    tools = undefined;
+  }
+
+  /** Shows `shown` (ending with the answer `run` writes into) and streams the answer to `conversation`. */
+  function startAnswer(shown: ChatMessage[], run: AnswerRun, conversation: ChatMessage[]): void {
+    if (!options.send && !options.api) throw new Error(missingTransportMessage);
+    stopAll();
+    answer = run;
+    runs.set(run.id, run);
     status = 'connecting';
     error = undefined;
     reconnecting = false;
-    commit([...kept, placeholder], [placeholder.id], true);
-    const conversation = history(kept);
-    controller.start((signal) => requestAnswer(getOptions(), conversation, signal), {
-      resume: defaultResume(getOptions, conversation),
+    replaceAll(shown);
+    const { extras } = run;
+    controller.start((signal) => requestAnswer(getOptions(), conversation, signal, extras), {
+      resume: defaultResume(getOptions, conversation, extras),
     });
+  }
+
+  /** A new answer after `kept`, which ends with the user message it answers. */
+  function answerAfter(kept: ChatMessage[], extras: ChatRequestOptions = {}): void {
+    const placeholder = emptyAnswer(newId());
+    startAnswer(
+      [...kept, placeholder],
+      { id: placeholder.id, replacing: false, base: undefined, extras, step: 1 },
+      history(kept),
+    );
+  }
+
+  /** An answer ended normally: run the tools it calls, or report it finished. */
+  function answered(run: AnswerRun, message: ChatMessage): void {
+    const calls = awaitingCalls(message);
+    const onToolCall = options.onToolCall;
+    if (calls.length === 0 || onToolCall === undefined) {
+      options.onFinish?.(message);
+      return;
+    }
+    const batch = new AbortController();
+    tools = batch;
+    const settled = calls.map(async (call) => {
+      let result: ChatToolResult | undefined;
+      try {
+        const toolCall = { toolCallId: call.toolCallId, toolName: call.toolName, input: call.input };
+        const output = await onToolCall({ toolCall, message, signal: batch.signal });
+        if (output !== undefined) result = { toolCallId: call.toolCallId, output };
+      } catch (thrown) {
+        result = { toolCallId: call.toolCallId, errorText: errorTextOf(thrown) };
+      }
+      if (result && !batch.signal.aborted) setToolResult(result);
+    });
+    void Promise.all(settled).then(() => {
+      if (batch.signal.aborted) return;
+      tools = undefined;
+      if (!continueAfterTools(run.id)) {
+        const latest = byId.get(run.id);
+        if (latest) options.onFinish?.(latest);
+      }
+    });
+  }
+
+  /** Records a tool result on the answer holding the call; false when no answer awaits it. */
+  function setToolResult(result: ChatToolResult): string | undefined {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const message = messages[i] as ChatMessage;
+      if (message.role !== 'assistant') continue;
+      const next = withToolResult(message, result);
+      if (next === undefined) continue;
+      replaceOne(next);
+      return next.id;
+    }
+    return undefined;
+  }
+
+  /** Continues answer `id` when it is the last message and every call has a result; true when it did. */
+  function continueAfterTools(id: string): boolean {
+    const message = byId.get(id);
+    const run = runs.get(id);
+    if (message === undefined || run === undefined || messages.at(-1) !== message) return false;
+    if (message.status !== 'done' || !hasEveryResult(message)) return false;
+    if (run.step >= (options.maxSteps ?? DEFAULT_MAX_STEPS)) return false;
+    const base: AnswerBase = { parts: message.parts, usage: message.usage };
+    const next: AnswerRun = { id, replacing: false, base, extras: run.extras, step: run.step + 1 };
+    const { error: _error, finishReason: _finishReason, ...rest } = message;
+    const continuing = Object.freeze({ ...rest, status: 'connecting' }) as ChatMessage;
+    const conversation = history(messages);
+    startAnswer([...messages.slice(0, -1), continuing], next, conversation);
+    return true;
+  }
+
+  /** Index of the user message that starts the turn holding message `id`, or -1. */
+  function turnStart(id: string): number {
+    let index = messages.findIndex((m) => m.id === id);
+    while (index >= 0 && messages[index]?.role !== 'user') index -= 1;
+    return index;
+  }
+
+  /** The status and error the conversation shows after a switch: its last answer's. */
+  function settleStatus(shown: ChatMessage[]): void {
+    let last: ChatMessage | undefined;
+    for (const message of shown) if (message.role === 'assistant') last = message;
+    status = last?.status ?? 'idle';
+    error = last?.error;
+    reconnecting = false;
   }
 
   return {
@@ -166,45 +323,107 @@ export function createChat(initialOptions: ChatOptions): Chat {
       options = next;
       controller.setOptions(controllerOptionsOf(next));
     },
-    send(text) {
-      if (text.trim() === '') return;
+    send(text, sendOptions = {}) {
+      const files = sendOptions.files ?? [];
+      if (text.trim() === '' && files.length === 0) return;
       // Stop first, so the running answer is marked aborted before the new turn is added.
-      controller.stop();
-      const user: ChatMessage = Object.freeze({ id: newId(), role: 'user', content: text });
-      const placeholder: ChatMessage = Object.freeze({
-        id: newId(),
-        role: 'assistant',
-        content: '',
-        status: 'connecting',
-      });
-      startAnswer([...messages, user], placeholder, false);
+      stopAll();
+      const parts: MessagePart[] = text === '' ? [] : [{ type: 'text', text }];
+      for (const file of files) parts.push({ type: 'file', ...file });
+      const user: ChatMessage = { id: newId(), role: 'user', parts, content: text };
+      if (sendOptions.metadata) user.metadata = sendOptions.metadata;
+      const { headers, body } = sendOptions;
+      answerAfter([...messages, toChatMessage(user)], { headers, body });
     },
     stop() {
-      controller.stop();
+      stopAll();
     },
     retry() {
-      controller.stop();
+      stopAll();
       let lastUser = -1;
       for (let i = messages.length - 1; i >= 0 && lastUser < 0; i--) if (messages[i]?.role === 'user') lastUser = i;
       if (lastUser < 0) return;
       // The failed answer stays visible in the new answer's place until the first new content arrives.
       const failed = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
-      const placeholder: ChatMessage = { id: newId(), role: 'assistant', content: failed?.content ?? '' };
-      if (failed?.reasoning) placeholder.reasoning = failed.reasoning;
-      if (failed?.toolCalls) placeholder.toolCalls = failed.toolCalls;
-      placeholder.status = 'connecting';
-      startAnswer(messages.slice(0, lastUser + 1), Object.freeze(placeholder), failed !== undefined);
+      const kept = messages.slice(0, lastUser + 1);
+      const id = newId();
+      const placeholder = failed
+        ? toChatMessage({ id, role: 'assistant', parts: failed.parts, status: 'connecting' })
+        : emptyAnswer(id);
+      const extras = (failed && runs.get(failed.id)?.extras) ?? {};
+      startAnswer(
+        [...kept, placeholder],
+        { id, replacing: failed !== undefined, base: undefined, extras, step: 1 },
+        history(kept),
+      );
+    },
+    regenerate(extras) {
+      stopAll();
+      const start = turnStart(messages.at(-1)?.id ?? '');
+      if (start < 0) return;
+      const user = messages[start] as ChatMessage;
+      const head = branches.add(messages.slice(start), user);
+      answerAfter([...messages.slice(0, start), head], extras);
+    },
+    edit(messageId, text, extras) {
+      const index = messages.findIndex((m) => m.id === messageId && m.role === 'user');
+      if (index < 0 || text.trim() === '') return;
+      stopAll();
+      const old = messages[index] as ChatMessage;
+      const parts: MessagePart[] = [{ type: 'text', text }, ...old.parts.filter((p) => p.type !== 'text')];
+      const edited: ChatMessage = { id: newId(), role: 'user', parts, content: text };
+      if (old.metadata) edited.metadata = old.metadata;
+      const head = branches.add(messages.slice(index), toChatMessage(edited));
+      answerAfter([...messages.slice(0, index), head], extras);
+    },
+    getBranches(messageId) {
+      const start = turnStart(messageId);
+      return start < 0 ? undefined : branches.info((messages[start] as ChatMessage).id);
+    },
+    selectBranch(messageId, index) {
+      const start = turnStart(messageId);
+      if (start < 0) return;
+      const current = messages[start] as ChatMessage;
+      if (current.branch?.index === index) return;
+      stopAll();
+      const alternative = branches.select(messages.slice(start), index);
+      if (alternative === undefined) return;
+      const shown = [...messages.slice(0, start), ...alternative];
+      settleStatus(shown);
+      replaceAll(shown);
+    },
+    addToolResult(result) {
+      const id = setToolResult(result);
+      // While `onToolCall` runs other calls, the batch continues the answer when it ends.
+      if (id !== undefined && tools === undefined) continueAfterTools(id);
+    },
+    setFeedback(messageId, value) {
+      const message = byId.get(messageId);
+      if (message === undefined) return;
+      const { feedback: _feedback, ...rest } = message;
+      const next = Object.freeze(value === undefined ? rest : { ...rest, feedback: value }) as ChatMessage;
+      replaceOne(next);
+      options.onFeedback?.({ message: next, value });
+    },
+    async copy(messageId) {
+      const message = byId.get(messageId);
+      if (message === undefined) throw new Error(`[rivulet] chat.copy: no message with id "${messageId}"`);
+      const clipboard = (globalThis as { navigator?: { clipboard?: { writeText(text: string): Promise<void> } } })
+        .navigator?.clipboard;
+      if (!clipboard) throw new Error('[rivulet] chat.copy: the Clipboard API (navigator.clipboard) is not available');
+      await clipboard.writeText(getMessageText(message));
     },
     setMessages(next) {
-      const value = typeof next === 'function' ? next(messages) : next;
+      const value = (typeof next === 'function' ? next(messages) : next).map((m) =>
+        byId.get(m.id) === m ? (m as ChatMessage) : toChatMessage(m),
+      );
       if (answer && isBusy(status) && !value.some((m) => m.id === answer?.id)) {
         answer = undefined;
         controller.stop();
         status = 'aborted';
         reconnecting = false;
       }
-      const changed = value.filter((m) => byId.get(m.id) !== m).map((m) => m.id);
-      commit([...value], changed, true);
+      replaceAll(value);
     },
   };
 }

@@ -31,6 +31,7 @@ export const initialStreamState: StreamState = Object.freeze({
   usage: undefined,
   reasoning: '',
   toolCalls: Object.freeze([]) as unknown as StreamState['toolCalls'],
+  parts: Object.freeze([]) as unknown as StreamState['parts'],
   finishReason: undefined,
   reconnecting: false,
   lastEventId: undefined,
@@ -89,13 +90,16 @@ export function createStreamController(initialOptions: StreamControllerOptions =
 
   function publish(current: Run, error?: StreamError): void {
     const { answer } = current;
+    const toolCalls = answer.toolCalls.view();
+    const shown = answer.text.shown;
     const next: StreamState = Object.freeze({
-      text: answer.text.shown,
+      text: shown,
       status: current.status,
       error,
       usage: answer.usage,
       reasoning: answer.reasoning,
-      toolCalls: answer.toolCalls.view(),
+      toolCalls,
+      parts: answer.parts.view(shown, answer.reasoning, toolCalls, current.status === 'done'),
       finishReason: answer.finishReason,
       reconnecting: current.reconnecting,
       lastEventId: current.lastEventId,

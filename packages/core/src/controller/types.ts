@@ -4,6 +4,7 @@
  * can name them without pulling in its machinery.
  */
 import type { Schedule } from '../buffer/frame-gate';
+import type { MessagePart } from '../message/parts';
 import type { StreamError } from '../stream/errors';
 import type { StreamEvent, StreamFormat, StreamSource, StreamUsage } from '../stream/types';
 
@@ -29,6 +30,12 @@ export interface StreamState {
   usage: StreamUsage | undefined;
   reasoning: string;
   toolCalls: ToolCallState[];
+  /**
+   * Everything shown so far in the order it arrived: text, reasoning, tool calls, sources, files.
+   * A tool call's input is complete (`'input-available'`) once something follows it or the stream
+   * ended normally. An unchanged part keeps its object.
+   */
+  parts: MessagePart[];
   /** The provider's finish reason, when the stream carried one. */
   finishReason: string | undefined;
   /** The connection dropped and the stream is being resumed (status stays what it was). */

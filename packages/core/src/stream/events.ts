@@ -36,6 +36,17 @@ export function asStreamEvent(value: unknown): StreamEvent | undefined {
         ? { type: 'tool-call', id: record.id, name: record.name, argsDelta: record.argsDelta }
         : { type: 'tool-call', id: record.id, argsDelta: record.argsDelta };
     }
+    case 'source': {
+      if (typeof record.url !== 'string') return undefined;
+      const source: Extract<StreamEvent, { type: 'source' }> = { type: 'source', url: record.url };
+      if (typeof record.title === 'string') source.title = record.title;
+      if (typeof record.id === 'string') source.id = record.id;
+      return source;
+    }
+    case 'file':
+      return typeof record.mediaType === 'string' && typeof record.url === 'string'
+        ? { type: 'file', mediaType: record.mediaType, url: record.url }
+        : undefined;
     case 'usage': {
       const usage = usageOf(record.usage);
       return usage ? { type: 'usage', usage } : undefined;

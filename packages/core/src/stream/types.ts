@@ -17,6 +17,10 @@ export type StreamEvent =
   | { type: 'reasoning'; delta: string }
   /** A fragment of a tool call; `argsDelta` is appended to the call's argument text. */
   | { type: 'tool-call'; id: string; name?: string; argsDelta: string }
+  /** A source or citation the answer draws on (web search results, grounding, citations). */
+  | { type: 'source'; url: string; title?: string; id?: string }
+  /** A file the model produced; `url` may be a `data:` URL. */
+  | { type: 'file'; mediaType: string; url: string }
   | { type: 'usage'; usage: StreamUsage }
   | { type: 'done'; finishReason?: string };
 

@@ -161,7 +161,10 @@ describe('useChat: stop, errors and retry', () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     act(() => result.current.setMessages([{ id: 'a', role: 'assistant', content: 'Fresh start' }]));
     expect(calls[0]?.signal.aborted).toBe(true);
-    expect(result.current.messages).toEqual([{ id: 'a', role: 'assistant', content: 'Fresh start' }]);
+    // A message given the old way (only `content`) gets the text part it describes.
+    expect(result.current.messages).toEqual([
+      { id: 'a', role: 'assistant', content: 'Fresh start', parts: [{ type: 'text', text: 'Fresh start' }] },
+    ]);
     act(() => result.current.setMessages((messages) => [...messages, { id: 'b', role: 'user', content: 'Ok' }]));
     expect(result.current.messages.map((m) => m.id)).toEqual(['a', 'b']);
   });
