@@ -43,6 +43,8 @@ export { createChildSplitter, splitChildren } from './markdown/child-blocks';
 export { normalizeMath } from './markdown/math';
 export type { RepairOptions } from './markdown/repair';
 export { repairMarkdown } from './markdown/repair';
+export type { FromUIMessageOptions, UIMessageLike, UIMessagePartLike } from './message/from-ui-message';
+export { fromUIMessage } from './message/from-ui-message';
 export { getMessageText } from './message/message-text';
 export type {
   FilePart,

@@ -11,6 +11,7 @@ it('exports exactly the public API', () => {
     'createDeltaBuffer',
     'createStreamController',
     'defaultSchedule',
+    'fromUIMessage',
     'getMessageText',
     'isStreamError',
     'normalizeMath',

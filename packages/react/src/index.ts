@@ -24,16 +24,19 @@ export type {
   ChatToolCallContext,
   ChatToolResult,
   FilePart,
+  FromUIMessageOptions,
   MessagePart,
   ReasoningPart,
   SourcePart,
   TextPart,
   ToolCallPart,
   ToolCallPartState,
+  UIMessageLike,
+  UIMessagePartLike,
   UseChatOptions,
   UseChatResult,
 } from './use-chat';
-export { getMessageText, useChat } from './use-chat';
+export { fromUIMessage, getMessageText, useChat } from './use-chat';
 export type {
   StreamStarter,
   StreamState,

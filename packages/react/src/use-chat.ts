@@ -37,14 +37,17 @@ export type {
   ChatToolCallContext,
   ChatToolResult,
   FilePart,
+  FromUIMessageOptions,
   MessagePart,
   ReasoningPart,
   SourcePart,
   TextPart,
   ToolCallPart,
   ToolCallPartState,
+  UIMessageLike,
+  UIMessagePartLike,
 } from '@rivulet/core';
-export { getMessageText } from '@rivulet/core';
+export { fromUIMessage, getMessageText } from '@rivulet/core';
 
 /** Every option of core's `createChat`; `initialMessages` is read once, on mount. */
 export type UseChatOptions = ChatOptions;

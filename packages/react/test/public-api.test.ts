@@ -9,6 +9,7 @@ it('exports exactly the public API', () => {
     'StopButton',
     'TypingCursor',
     'configureHighlighting',
+    'fromUIMessage',
     'getMessageText',
     'useChat',
     'useStream',
