@@ -1,0 +1,182 @@
+/**
+ * Child splitting: cuts one top-level block that is a list, a table or a block quote into its
+ * children, so a renderer can parse a long list item by item (a table row by row, a quote block by
+ * block) and keep the finished children, instead of parsing the whole block again as it grows.
+ *
+ * - A list gives its items (`children.join('') === block`).
+ * - A table gives its head (header and delimiter rows) and then one child per body row
+ *   (`children.join('') === block`); a row is parsed with the head before it.
+ * - A block quote gives the top-level blocks of its content: its lines without the `>` marker
+ *   (lazy continuation lines as they are), split by `splitBlocks`.
+ *
+ * Invariants: every child but the last is final (it never changes as the block grows), and a block
+ * is split only when the block scanner proves it is one list, one table or one quote throughout: a
+ * block that goes on with something else without a blank line (`- a` then `> b`), a table that
+ * does not start at the block's first line, a quote marker followed by a tab, carriage returns,
+ * or definitions (`[id]: url`, `[^note]`, which give meaning across children) give `undefined`, and
+ * the block is rendered whole.
+ */
+
+import { createScanState, type ScanState, scanLine } from './block-scanner';
+import { type BlockSplitter, createBlockSplitter, type SplitOptions } from './blocks';
+import { isBlank, isDelimiterRow, quoteContent, setextLevel } from './line-syntax';
+
+export type ChildKind = 'list' | 'table' | 'quote';
+
+/** Result of splitting a block into children; all but the last child are final. */
+export interface ChildSplit {
+  readonly kind: ChildKind;
+  /** List items, table head and rows, or the blocks of a quote's content. */
+  readonly children: readonly string[];
+  /** How many leading children are final. */
+  readonly finalCount: number;
+}
+
+/** Incremental child splitter for one growing block: resumes where it stopped when the block grows. */
+export interface ChildSplitter {
+  /** Split `block` (the whole block so far), or `undefined` when it is not one list, table or quote. */
+  update(block: string): ChildSplit | undefined;
+}
+
+/** Text that gives meaning across children, or that the line scanner reads differently. */
+const unsplittable = /\r|\]:|\[\^/;
+/** A quote line whose marker is followed by a tab: its columns depend on where the tab falls. */
+const quoteTab = /^[ >]*>[ >]*\t/;
+
+interface Progress {
+  kind: ChildKind | undefined;
+  state: ScanState;
+  /** Offset of the first line not scanned yet (a line start). */
+  scanned: number;
+  /** The block is known not to be splittable. */
+  invalid: boolean;
+  /** Offsets where children start (lists and tables), after the first at 0. */
+  boundaries: number[];
+  /** The list item or quote open at top level, or the table leaf. */
+  top: object | undefined;
+  /** A quote's content so far, complete lines only. */
+  content: string;
+  contentSplitter: BlockSplitter | undefined;
+  lines: number;
+}
+
+function start(options: SplitOptions): Progress {
+  return {
+    kind: undefined,
+    state: createScanState(options.math === true),
+    scanned: 0,
+    invalid: false,
+    boundaries: [],
+    top: undefined,
+    content: '',
+    contentSplitter: undefined,
+    lines: 0,
+  };
+}
+
+/** Feeds one complete line; marks the progress invalid when the block stops being one container. */
+function feed(progress: Progress, line: string, offset: number, options: SplitOptions): void {
+  const { state } = progress;
+  progress.lines += 1;
+  scanLine(state, line, offset);
+  const first = state.containers[0];
+  if (progress.lines === 1) {
+    if (first?.kind === 'item') progress.kind = 'list';
+    else if (first?.kind === 'quote') progress.kind = 'quote';
+    else if (state.containers.length === 0 && state.leaf?.kind === 'paragraph') progress.kind = 'table';
+    else progress.invalid = true;
+    progress.top = progress.kind === 'table' ? state.leaf : first;
+    if (progress.kind === 'quote') progress.contentSplitter = createBlockSplitter(options);
+  } else if (progress.kind === 'table' && progress.lines === 2) {
+    const leaf = state.leaf;
+    if (leaf !== progress.top || leaf?.kind !== 'paragraph' || !leaf.isTable || state.containers.length > 0) {
+      progress.invalid = true;
+    }
+    return;
+  } else if (!isBlank(line)) {
+    if (progress.kind === 'list') {
+      if (
+        first?.kind !== 'item' ||
+        (first !== progress.top && first.listKey !== (progress.top as typeof first).listKey)
+      ) {
+        progress.invalid = true;
+      } else if (first !== progress.top) {
+        progress.top = first;
+        progress.boundaries.push(offset);
+      }
+    } else if (progress.kind === 'table') {
+      if (state.leaf !== progress.top || state.containers.length > 0) progress.invalid = true;
+      else progress.boundaries.push(offset);
+    } else if (first !== progress.top) {
+      progress.invalid = true;
+    }
+  }
+  if (progress.kind === 'quote' && !progress.invalid) {
+    const content = quoteContent(line);
+    // A lazy line reads as paragraph text in the quote; alone, `===` or `|-|` would not.
+    if (quoteTab.test(line) || (content === undefined && (setextLevel(line) !== undefined || isDelimiterRow(line)))) {
+      progress.invalid = true;
+    } else if (first === progress.top) progress.content += `${content ?? line}\n`;
+  }
+}
+
+/**
+ * Create an incremental child splitter for one block that grows by appending (the last block of a
+ * streamed text). A block that does not extend the previous one starts it over.
+ *
+ * @example
+ * const children = createChildSplitter();
+ * children.update('- one\n- tw'); // { kind: 'list', children: ['- one\n', '- tw'], finalCount: 1 }
+ */
+export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
+  let progress = start(options);
+  let seen = '';
+  /** Final children, kept so a final child is the same string on every update. */
+  let finals: string[] = [];
+
+  return {
+    update(block) {
+      if (!block.startsWith(seen.slice(0, progress.scanned))) {
+        progress = start(options);
+        finals = [];
+      }
+      seen = block;
+      if (progress.invalid || unsplittable.test(block)) return undefined;
+      let lineStart = progress.scanned;
+      let newline = block.indexOf('\n', lineStart);
+      while (newline !== -1 && !progress.invalid) {
+        feed(progress, block.slice(lineStart, newline), lineStart, options);
+        lineStart = newline + 1;
+        newline = block.indexOf('\n', lineStart);
+      }
+      progress.scanned = lineStart;
+      if (progress.invalid || progress.kind === undefined) return undefined;
+      if (progress.kind === 'quote') {
+        const partial = block.slice(lineStart);
+        const content = progress.content + (partial === '' ? '' : (quoteContent(partial) ?? partial));
+        const split = (progress.contentSplitter as BlockSplitter).update(content);
+        return { kind: 'quote', children: split.blocks, finalCount: split.finalCount };
+      }
+      // A table is only known once its delimiter row is complete.
+      if (progress.kind === 'table' && progress.lines < 2) return undefined;
+      const { boundaries } = progress;
+      for (let index = finals.length; index < boundaries.length; index += 1) {
+        finals.push(block.slice(index === 0 ? 0 : (boundaries[index - 1] as number), boundaries[index]));
+      }
+      const children = finals.slice();
+      children.push(block.slice(boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number)));
+      return { kind: progress.kind, children, finalCount: finals.length };
+    },
+  };
+}
+
+/**
+ * Split one block into its children (see `createChildSplitter`), or `undefined` when it is not one
+ * list, table or block quote.
+ *
+ * @example
+ * splitChildren('| a |\n| - |\n| 1 |\n'); // { kind: 'table', children: ['| a |\n| - |\n', '| 1 |\n'], finalCount: 1 }
+ */
+export function splitChildren(block: string, options: SplitOptions = {}): ChildSplit | undefined {
+  return createChildSplitter(options).update(block);
+}

@@ -1,0 +1,73 @@
+import { createChildSplitter, splitBlocks, splitChildren } from '@rivulet/core';
+import { describe, expect, it } from 'vitest';
+
+/** Every prefix of `text`, fed to one incremental splitter, against the pure split of that prefix. */
+function checkIncremental(text: string): void {
+  const splitter = createChildSplitter();
+  let previous: ReturnType<typeof splitChildren>;
+  for (let end = 1; end <= text.length; end += 1) {
+    const prefix = text.slice(0, end);
+    const split = splitter.update(prefix);
+    expect(split, prefix).toEqual(splitChildren(prefix));
+    // Final children never change.
+    if (previous && split) {
+      expect(split.children.slice(0, previous.finalCount)).toEqual(previous.children.slice(0, previous.finalCount));
+    }
+    previous = split;
+  }
+}
+
+describe('splitChildren', () => {
+  it('cuts a list into its items, nested content and blank lines included', () => {
+    const list = '1. one\n   - nested\n\n   ```js\n   x\n   ```\n2. two\nlazy\n3. three\n';
+    expect(splitChildren(list)).toEqual({
+      kind: 'list',
+      children: ['1. one\n   - nested\n\n   ```js\n   x\n   ```\n', '2. two\nlazy\n', '3. three\n'],
+      finalCount: 2,
+    });
+    checkIncremental(list);
+  });
+
+  it('cuts a table into its head and one child per row', () => {
+    const table = '| a | b |\n| - | :-: |\n| `x \\| y` | 1 |\n| 2 | 3 |\n\n';
+    expect(splitChildren(table)).toEqual({
+      kind: 'table',
+      children: ['| a | b |\n| - | :-: |\n', '| `x \\| y` | 1 |\n', '| 2 | 3 |\n\n'],
+      finalCount: 2,
+    });
+    checkIncremental(table);
+  });
+
+  it('cuts a quote into the blocks of its content', () => {
+    const quote = '> Intro\nlazy line\n>\n> - a\n> - b\n>\n> ```\n> code\n> ```\n> end\n';
+    const split = splitChildren(quote);
+    expect(split?.kind).toBe('quote');
+    expect(split?.children).toEqual(splitBlocks('Intro\nlazy line\n\n- a\n- b\n\n```\ncode\n```\nend\n'));
+    checkIncremental(quote);
+  });
+
+  it('leaves whole what is not one list, table or quote throughout', () => {
+    for (const block of [
+      'A paragraph\nover two lines\n',
+      '- a\n> quote after the list\n',
+      '- a\n1. another kind of list\n',
+      '- a\n---\n',
+      '> a\n- list after the quote\n',
+      '> ```\ncode ends the quote\n',
+      'Text before\n| a |\n| - |\n| 1 |\n',
+      '| a |\n| - |\n| 1 |\n- list after the table\n',
+      '- [link][id]\n- b\n\n[id]: /url\n',
+      '>\tTabbed quote\n',
+      '> lazy setext\nbar\n===\n',
+      '- a\r\n- b\r\n',
+    ]) {
+      expect(splitChildren(block), block).toBeUndefined();
+    }
+  });
+
+  it('starts over for a block that does not extend the last one', () => {
+    const splitter = createChildSplitter();
+    splitter.update('- a\n- b\n');
+    expect(splitter.update('| x |\n| - |\n| 1 |\n')).toEqual(splitChildren('| x |\n| - |\n| 1 |\n'));
+  });
+});
