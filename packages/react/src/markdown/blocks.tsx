@@ -24,6 +24,7 @@ import { mayUseReference } from './definitions';
 import { endsInOpenFence, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
+import { SplittableBlock } from './split-block';
 import type { UrlPolicyOptions } from './url-policy';
 
 /** Blocks per memoized group. */
@@ -145,7 +146,7 @@ export const BlockGroup = memo(function BlockGroup({
   return (
     <div className="rivulet-blocks" ref={element}>
       {sources.map((source, index) => (
-        <Block
+        <SplittableBlock
           // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
           key={start + index}
           source={source}

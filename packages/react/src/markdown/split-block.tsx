@@ -1,0 +1,397 @@
+/**
+ * A long list, table or block quote rendered child by child (see `createChildSplitter` in core):
+ * each finished item, row or quoted block is parsed once and keeps its React elements, so a flush
+ * parses and reconciles only the open child however long the block has grown.
+ *
+ * The container element itself (`<ul>`, `<ol>`, `<table>` + `<tbody>`, `<blockquote>`) is built here
+ * from the properties the parser gives it, and the children go inside, so the DOM is the one the
+ * whole block parses to:
+ * - a list item is parsed alone; whether the list is loose (every item's text in `<p>`) depends on
+ *   all items, so each item's own spread and each blank line between two items (checked by parsing
+ *   the item with the next item's marker after it) are collected first, and the items are rendered
+ *   with the list's looseness (rendered again, once, when a later item makes the list loose). An
+ *   ordered list's `start` comes from its first item, `contains-task-list` from any item;
+ * - a table row is parsed after the table's head (header and delimiter rows), which gives its cell
+ *   count and alignment;
+ * - a quote's content blocks are parsed as top-level blocks, as the quote's content is.
+ *
+ * The open child is repaired (and shows the cursor) as the growing block would be. While its last
+ * line is incomplete, it may parse to more than the container (`- a\n\nNext par`): what follows the
+ * container is rendered after it, as the whole block would render it.
+ *
+ * Rendering stays pure: the per-child results are a cache of (source, looseness, flags), kept for
+ * the component's lifetime; a render that is thrown away leaves entries a later render would make
+ * the same way.
+ */
+
+import { type ChildSplit, type ChildSplitter, createChildSplitter, repairMarkdown } from '@rivulet/core';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Components } from 'hast-util-to-jsx-runtime';
+import type { List, Root as MdastRoot } from 'mdast';
+import { createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
+import { Block, type RenderOptions } from './blocks';
+import { OpenBlockContext } from './context';
+import { endsInOpenFence, markOpenFence } from './open-fence';
+import { markdownToHast, quickMarkdownToHast } from './pipeline';
+import { quickParse } from './quick-parse';
+import { hastToReact, insertCursor } from './render-hast';
+
+export interface SplitBlockProps {
+  split: ChildSplit;
+  /** The block is not final: its last child may still grow. */
+  open: boolean;
+  /** The block ends a streaming document: its last child is repaired. */
+  repair: boolean;
+  cursor: boolean;
+  options: RenderOptions;
+}
+
+/** What a child's tail flags are; a child is rendered again only when these or its source change. */
+interface ChildFlags {
+  repair: boolean;
+  cursor: boolean;
+  open: boolean;
+}
+
+interface CachedChild {
+  /** Lists: the list element the child parsed to, and what followed it (open child only). */
+  list?: Element;
+  after?: ElementContent[];
+  source: string;
+  flags: ChildFlags;
+  loose: boolean;
+  element: ReactElement;
+}
+
+const finishedFlags: ChildFlags = { repair: false, cursor: false, open: false };
+
+function sameFlags(a: ChildFlags, b: ChildFlags): boolean {
+  return a.repair === b.repair && a.cursor === b.cursor && a.open === b.open;
+}
+
+/** The mdast of `markdown`, as the pipeline parses it (quickly when the subset allows). */
+function parseMdast(markdown: string, options: RenderOptions): MdastRoot {
+  return quickParse(markdown) ?? (options.processor.parse(markdown) as MdastRoot);
+}
+
+function toHast(tree: MdastRoot, options: RenderOptions): HastRoot {
+  return options.processor.runSync(tree) as HastRoot;
+}
+
+/** The source as parsed: repaired when it is the growing tail. */
+function sourceFor(source: string, flags: ChildFlags): string {
+  return flags.repair ? repairMarkdown(source) : source;
+}
+
+/** Marks an open fence and inserts the cursor, as the growing block would. */
+function finishTail(tree: HastRoot, source: string, parsed: string, flags: ChildFlags): void {
+  if (flags.repair && endsInOpenFence(source, parsed)) markOpenFence(tree);
+  if (flags.cursor) insertCursor(tree);
+}
+
+function elements(nodes: readonly ElementContent[]): Element[] {
+  return nodes.filter((node): node is Element => node.type === 'element');
+}
+
+/** Whitespace-separated nodes, as hast wraps block children: `\n` before each and at the end. */
+function wrapped(nodes: readonly ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = [];
+  for (const node of nodes) result.push({ type: 'text', value: '\n' }, node);
+  return result;
+}
+
+/** React elements for `nodes`, through the component overrides. */
+function render(nodes: ElementContent[], options: RenderOptions): ReactNode {
+  return hastToReact({ type: 'root', children: nodes }, options.components);
+}
+
+/** The container element with `children` inside, through the component overrides. */
+function shell(node: Element, children: ReactNode, components: Partial<Components>): ReactElement {
+  const override = components[node.tagName as keyof Components];
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node.properties)) {
+    props[key] = Array.isArray(value) ? value.join(' ') : value;
+  }
+  if (override && typeof override !== 'string') props.node = node;
+  return createElement((override ?? node.tagName) as string, props, children);
+}
+
+/** One cached child element, wrapped so that only the open child reads as open. */
+function childElement(key: number, flags: ChildFlags, content: ReactNode): ReactElement {
+  return (
+    <OpenBlockContext.Provider key={key} value={flags.open}>
+      {content}
+    </OpenBlockContext.Provider>
+  );
+}
+
+/** What one block keeps between renders: its children's results, by index. */
+export interface SplitCache {
+  children: CachedChild[];
+  items: ItemInfo[];
+  tables: (TableParts | undefined)[];
+}
+
+export function createSplitCache(): SplitCache {
+  return { children: [], items: [], tables: [] };
+}
+
+function flagsOf(index: number, split: ChildSplit, props: SplitBlockProps): ChildFlags {
+  if (index < split.children.length - 1) return finishedFlags;
+  return { repair: props.repair, cursor: props.cursor, open: props.open };
+}
+
+/** Thrown when a child does not parse to the shape the split promised: the block renders whole. */
+class ShapeMismatch extends Error {}
+
+// ---------------------------------------------------------------------------------------------------
+// Lists
+
+interface ItemInfo {
+  source: string;
+  repair: boolean;
+  tree: MdastRoot | undefined;
+  list: List;
+  spread: boolean;
+  /** Whether a blank line separates this item from the next one (`undefined`: not checked yet). */
+  seam: { next: string; spread: boolean } | undefined;
+}
+
+const itemMarker = /^[ \t]*(?:[-+*]|\d{1,9}[.)])/;
+const endsBlank = /\n[ \t]*\n$/;
+
+function listOf(tree: MdastRoot, allowMore: boolean): List {
+  const list = tree.children[0];
+  if (list?.type !== 'list' || (!allowMore && tree.children.length > 1)) throw new ShapeMismatch();
+  return list;
+}
+
+function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
+  const { split, options } = props;
+  const cache = caches.children;
+  const infos = caches.items;
+  const last = split.children.length - 1;
+  // First pass: each item's own spread and the blank lines between items decide the looseness.
+  let loose = false;
+  for (let index = 0; index <= last; index += 1) {
+    const source = split.children[index] as string;
+    const flags = flagsOf(index, split, props);
+    let info = infos[index];
+    if (!info || info.source !== source || info.repair !== flags.repair) {
+      const tree = parseMdast(sourceFor(source, flags), options);
+      const list = listOf(tree, index === last);
+      info = { source, repair: flags.repair, tree, list, spread: list.spread === true, seam: undefined };
+      info.spread ||= list.children.some((item) => item.spread === true);
+      infos[index] = info;
+    }
+    if (index < last && endsBlank.test(source)) {
+      const next = itemMarker.exec(split.children[index + 1] as string)?.[0] ?? '-';
+      if (info.seam?.next !== next) {
+        info.seam = { next, spread: listOf(parseMdast(`${source}${next} x\n`, options), false).spread === true };
+      }
+      loose ||= info.seam.spread;
+    }
+    loose ||= info.spread;
+  }
+  infos.length = split.children.length;
+  // Second pass: render the items whose source, flags or looseness changed.
+  let taskList = false;
+  let head: Element | undefined;
+  const after: ElementContent[] = [];
+  const items: ReactElement[] = [];
+  for (let index = 0; index <= last; index += 1) {
+    const info = infos[index] as ItemInfo;
+    const flags = flagsOf(index, split, props);
+    let cached = cache[index];
+    if (!cached || cached.source !== info.source || cached.loose !== loose || !sameFlags(cached.flags, flags)) {
+      const tree = info.tree ?? parseMdast(sourceFor(info.source, flags), options);
+      const list = listOf(tree, index === last);
+      list.spread = loose;
+      const hast = toHast(tree, options);
+      finishTail(hast, info.source, sourceFor(info.source, flags), flags);
+      const [listElement, ...rest] = elements(hast.children);
+      if (!listElement) throw new ShapeMismatch();
+      const lis = elements(listElement.children);
+      const element = childElement(index, flags, render(wrapped(lis), options));
+      cached = { source: info.source, flags, loose, element, list: listElement, after: rest };
+      cache[index] = cached;
+    }
+    info.tree = undefined;
+    if (index === 0) head = cached.list;
+    if (String(cached.list?.properties.className ?? '').includes('contains-task-list')) taskList = true;
+    if (index === last && cached.after) after.push(...cached.after);
+    items.push(cached.element);
+  }
+  cache.length = split.children.length;
+  if (!head) throw new ShapeMismatch();
+  const properties = { ...head.properties };
+  if (taskList) properties.className = ['contains-task-list'];
+  const list = shell({ ...head, properties }, [...items, '\n'], options.components);
+  if (after.length === 0) return list;
+  return (
+    <>
+      {list}
+      {render(wrapped(after), options)}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tables
+
+interface TableParts {
+  table: Element;
+  head: Element | undefined;
+  rows: Element[];
+  after: ElementContent[];
+}
+
+function tableParts(hast: HastRoot, allowMore: boolean): TableParts {
+  const [table, ...after] = elements(hast.children);
+  if (table?.tagName !== 'table' || (!allowMore && after.length > 0)) throw new ShapeMismatch();
+  const sections = elements(table.children);
+  const head = sections.find((section) => section.tagName === 'thead');
+  const body = sections.find((section) => section.tagName === 'tbody');
+  return { table, head, rows: body ? elements(body.children) : [], after };
+}
+
+function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
+  const { split, options } = props;
+  const cache = caches.children;
+  const parts = caches.tables;
+  const last = split.children.length - 1;
+  const headSource = split.children[0] as string;
+  const rows: ReactElement[] = [];
+  let headElement: ReactElement | undefined;
+  let table: Element | undefined;
+  let after: ElementContent[] = [];
+  for (let index = 0; index <= last; index += 1) {
+    const source = split.children[index] as string;
+    const flags = flagsOf(index, split, props);
+    let cached = cache[index];
+    if (!cached || cached.source !== source || !sameFlags(cached.flags, flags)) {
+      // A row is parsed after the head, which gives it its cells' count and alignment.
+      const full = index === 0 ? source : headSource + source;
+      const parsed = sourceFor(full, flags);
+      const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
+      finishTail(hast, full, parsed, flags);
+      const found = tableParts(hast, index === last);
+      if (index > 0 && found.rows.length === 0) throw new ShapeMismatch();
+      parts[index] = found;
+      // The head child's rows (a first row still incomplete) belong in the body with the others.
+      const content = render(index === 0 ? (found.head ? [found.head] : []) : found.rows, options);
+      cached = { source, flags, loose: false, element: childElement(index, flags, content) };
+      cache[index] = cached;
+    }
+    const found = parts[index] as TableParts;
+    if (index === 0) {
+      table = found.table;
+      headElement = cached.element;
+      if (found.rows.length > 0) rows.push(childElement(-1, flags, render(found.rows, options)));
+    } else rows.push(cached.element);
+    if (index === last) after = found.after;
+  }
+  cache.length = split.children.length;
+  parts.length = split.children.length;
+  if (!table) throw new ShapeMismatch();
+  const body = elements(table.children).find((section) => section.tagName === 'tbody') ?? {
+    type: 'element',
+    tagName: 'tbody',
+    properties: {},
+    children: [],
+  };
+  const content = [headElement, rows.length > 0 ? shell(body, rows, options.components) : null];
+  const element = shell(table, content, options.components);
+  if (after.length === 0) return element;
+  return (
+    <>
+      {element}
+      {render(wrapped(after), options)}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Block quotes
+
+/** The `<blockquote>` as the pipeline builds it (its properties), once per processor. */
+const quoteShells = new WeakMap<object, Element>();
+
+function quoteShell(options: RenderOptions): Element {
+  let node = quoteShells.get(options.processor);
+  if (!node) {
+    const [quote] = elements(markdownToHast('> x', options.processor).children);
+    node = { type: 'element', tagName: 'blockquote', properties: { ...quote?.properties }, children: [] };
+    quoteShells.set(options.processor, node);
+  }
+  return node;
+}
+
+function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
+  const { split, options } = props;
+  const cache = caches.children;
+  const last = split.children.length - 1;
+  const children: ReactElement[] = [];
+  for (let index = 0; index <= last; index += 1) {
+    const source = split.children[index] as string;
+    const flags = flagsOf(index, split, props);
+    let cached = cache[index];
+    if (!cached || cached.source !== source || !sameFlags(cached.flags, flags)) {
+      const parsed = sourceFor(source, flags);
+      const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
+      finishTail(hast, source, parsed, flags);
+      const content = hast.children.length > 0 ? ['\n', render(hast.children, options)] : null;
+      cached = { source, flags, loose: false, element: childElement(index, flags, content) };
+      cache[index] = cached;
+    }
+    children.push(cached.element);
+  }
+  cache.length = split.children.length;
+  return shell(quoteShell(options), [...children, '\n'], options.components);
+}
+
+const renderers = { list: renderList, table: renderTable, quote: renderQuote } as const;
+
+/**
+ * The block rendered child by child, or `undefined` when a child does not parse to the shape the
+ * split promised (then render the block whole). `cache` is the block's own, kept across renders.
+ */
+export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): ReactNode | undefined {
+  try {
+    return renderers[props.split.kind](props, cache);
+  } catch (error) {
+    if (error instanceof ShapeMismatch) return undefined;
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The block: split when it is a long list, table or quote, else rendered whole by `Block`.
+
+/**
+ * Blocks shorter than `minChars` are parsed whole: splitting pays off only once a block grows.
+ * Mutable for tests, which split every block to compare the result with the static render.
+ */
+export const splitSettings = { minChars: 1024 };
+
+/** Math is read by its own pipeline (see `math/`); a block that may hold it is rendered whole. */
+const mathSyntax = /\$|\\[([]/;
+
+type BlockProps = Parameters<typeof Block>[0];
+
+/**
+ * One top-level block. A long list, table or quote without definitions or math is rendered child
+ * by child (see above), with a child splitter that resumes as the block grows; anything else, and a
+ * block whose children do not parse as promised, goes to `Block`. Memoized as `Block` is.
+ */
+export const SplittableBlock = memo(function SplittableBlock(props: BlockProps) {
+  const { source, open, repair, cursor, definitions, options } = props;
+  const state = useRef<{ splitter: ChildSplitter; cache: SplitCache } | null>(null);
+  let content: ReactNode | undefined;
+  if (definitions === '' && source.length >= splitSettings.minChars && !mathSyntax.test(source)) {
+    state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
+    const split = state.current.splitter.update(source);
+    if (split) content = renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);
+  }
+  return content === undefined ? <Block {...props} /> : content;
+});

@@ -1,0 +1,157 @@
+import { splitChildren } from '@rivulet/core';
+import { Markdown, type MarkdownComponents } from '@rivulet/react';
+import { render } from '@testing-library/react';
+import { tests as commonmarkTests } from 'commonmark-spec';
+import type { ComponentProps } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitSettings } from '../../src/markdown/split-block';
+import gfmSpec from './fixtures/gfm-spec.json';
+import { randomChunks, seededRandom } from './random';
+import { canonicalHtml, canonicalStaticHtml } from './static-html';
+
+/** Streams `markdown` in `chunks`; returns the canonical HTML streamed, finished, and of every state. */
+function stream(markdown: string, chunks: readonly string[], components?: MarkdownComponents) {
+  const view = (text: string, streaming: boolean) => (
+    <Markdown streaming={streaming} highlight={false} components={components}>
+      {text}
+    </Markdown>
+  );
+  const { container, rerender, unmount } = render(view('', true));
+  const root = () => container.firstElementChild as HTMLElement;
+  let text = '';
+  for (const chunk of chunks) {
+    text += chunk;
+    rerender(view(text, true));
+  }
+  const streamed = canonicalHtml(root());
+  rerender(view(markdown, false));
+  const finished = canonicalHtml(root());
+  unmount();
+  return { streamed, finished };
+}
+
+/** Whether a complete streamed text must already equal the static render (see gfm-convergence). */
+const streamsToStatic = (markdown: string) => !/^ {0,3}\[[^\]]+\]:/m.test(markdown) && !markdown.includes('<');
+
+describe('blocks split into children (every block, however short) converge on the static render', () => {
+  beforeAll(() => {
+    splitSettings.minChars = 0;
+  });
+  afterAll(() => {
+    splitSettings.minChars = 1024;
+  });
+
+  it('for the CommonMark spec examples', () => {
+    const random = seededRandom(20261205);
+    const mismatches: string[] = [];
+    for (const example of commonmarkTests) {
+      const markdown = example.markdown.replaceAll('→', '\t');
+      const { finished } = stream(markdown, randomChunks(markdown, random, 24));
+      if (finished !== canonicalStaticHtml(markdown)) mismatches.push(`${example.number}: ${markdown}`);
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it('for the GFM spec examples', () => {
+    const random = seededRandom(20261206);
+    const mismatches: string[] = [];
+    for (const example of gfmSpec.examples) {
+      const expected = canonicalStaticHtml(example.markdown);
+      const { streamed, finished } = stream(example.markdown, randomChunks(example.markdown, random, 6));
+      const streamedDiffers = streamed !== expected && streamsToStatic(example.markdown);
+      if (streamedDiffers || finished !== expected) mismatches.push(`${example.section}: ${example.markdown}`);
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});
+
+/** A long nested list: bullets, a deeper ordered level, code in items; `loose` puts a blank line between items. */
+function nestedList(items: number, loose: boolean): string {
+  let text = '';
+  for (let index = 1; index <= items; index += 1) {
+    // Nested lines are indented to the item's content, which moves right from item 10 on.
+    const pad = ' '.repeat(`${index}. `.length);
+    text += `${index}. Item ${index} with **bold** and \`code ${index}\`\n${pad}- sub ${index} [link](https://example.com/${index})\n`;
+    if (index % 3 === 0) text += `${pad}  1. deeper\n${pad}  2. deeper still\n`;
+    if (index % 5 === 0) text += `${pad}\`\`\`ts\n${pad}const x = 1;\n\n${pad}const y = 2;\n${pad}\`\`\`\n`;
+    if (loose) text += '\n';
+  }
+  return text;
+}
+
+function longTable(rows: number): string {
+  let text = '| n | code | note |\n| -: | :-: | --- |\n';
+  for (let index = 1; index <= rows; index += 1) {
+    text += `| ${index} | \`a \\| b ${index}\` | x \\| y _${index}_ |\n`;
+    if (index % 7 === 0) text += `${index} no pipes\n`;
+  }
+  return text;
+}
+
+function longQuote(parts: number): string {
+  let text = '';
+  for (let index = 1; index <= parts; index += 1) {
+    text += `> Part ${index} *says*\nlazily continued\n>\n> - a ${index}\n> - b\n>   1. nested\n>\n> \`\`\`js\n> code(${index});\n> \`\`\`\n>\n`;
+  }
+  return `${text}> End.\n`;
+}
+
+const documents: Record<string, string> = {
+  'a long tight nested list': nestedList(24, false),
+  'a long loose list': nestedList(16, true),
+  'a tight list that turns loose late': `${nestedList(14, false)}\n15. late item\n`,
+  'a list whose code holds a blank line only': '- a\n- ```\n  x\n\n  y\n  ```\n- c\n'.repeat(1),
+  'a task list': Array.from({ length: 30 }, (_, index) => `- [${index % 2 ? 'x' : ' '}] task ${index}\n`).join(''),
+  'a list starting at 7': Array.from({ length: 30 }, (_, index) => `${index + 7}) step ${index}\n`).join(''),
+  'a long table with inline code and escaped pipes': longTable(40),
+  'a quote holding lists and code': longQuote(6),
+  'a list followed by a paragraph': `${nestedList(12, false)}\nAfter the list.\n`,
+  'a table followed by a paragraph': `${longTable(20)}\nAfter the table.\n`,
+};
+
+describe('long lists, tables and quotes, split into children', () => {
+  it('are split', () => {
+    expect(splitChildren(documents['a long tight nested list'] as string)?.kind).toBe('list');
+    expect(splitChildren(documents['a long table with inline code and escaped pipes'] as string)?.kind).toBe('table');
+    expect(splitChildren(documents['a quote holding lists and code'] as string)?.kind).toBe('quote');
+    expect((documents['a long tight nested list'] as string).length).toBeGreaterThan(1024);
+  });
+
+  for (const [name, markdown] of Object.entries(documents)) {
+    it(`converge on the static render: ${name}`, () => {
+      const expected = canonicalStaticHtml(markdown);
+      for (const seed of [1, 2]) {
+        const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 12));
+        expect(streamed).toBe(expected);
+        expect(finished).toBe(expected);
+      }
+    }, 60_000);
+  }
+
+  it('never render a finished item again while later items stream, unless the list turns loose', () => {
+    const renders = new Map<string, number>();
+    const components: MarkdownComponents = {
+      li: ({ node: _node, ...props }: ComponentProps<'li'> & { node?: unknown }) => {
+        const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
+        const key = /Item \d+/.exec(text)?.[0] ?? text.slice(0, 12);
+        renders.set(key, (renders.get(key) ?? 0) + 1);
+        return <li {...props} />;
+      },
+    };
+    const tight = nestedList(24, false);
+    stream(tight, randomChunks(tight, seededRandom(3), 12), components);
+    // Each item renders while it is the open one, then once as final, then never again.
+    const final = [...renders.entries()].filter(([key]) => key.startsWith('Item '));
+    expect(final).toHaveLength(24);
+    const itemRenders = (index: number) => renders.get(`Item ${index}`) ?? 0;
+    // An early item: rendered while open (a few flushes), never again once the next items arrive.
+    const early = itemRenders(2);
+    renders.clear();
+    const longer = `${tight}25. Item 25 is new\n26. Item 26 too\n`;
+    stream(longer, [tight, '25. Item 25 is', ' new\n26. Item', ' 26 too\n'], components);
+    expect(early).toBeGreaterThan(0);
+    // Mounted once (the first chunk), then untouched by the three flushes that follow.
+    expect(itemRenders(2)).toBe(1);
+    expect(itemRenders(25)).toBeGreaterThan(1);
+  }, 60_000);
+});
