@@ -3,7 +3,7 @@
  * `<Markdown>` (with its default code highlighting, which highlights the code blocks near the
  * viewport; with every block highlighted, seen or not; and without highlighting, to compare like
  * for like with streamdown, which does not highlight by default), streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
- * text on every update, and plain text as the floor any renderer pays for React and layout.
+ * text on every update, the do-it-yourself stack (`diy-renderer.tsx`), and plain text as the floor any renderer pays for React and layout.
  */
 import { Markdown } from '@rivulet/react';
 import '@rivulet/react/styles.css';
@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import { Streamdown } from 'streamdown';
 import 'streamdown/styles.css';
 import type { RendererId } from '../shared/types';
+import { DiyMarkdown } from './diy-renderer';
 
 const gfm = [remarkGfm];
 
@@ -35,5 +36,6 @@ export const renderers: Record<RendererId, (props: RendererProps) => ReactNode> 
   ),
   streamdown: ({ text, streaming }) => <Streamdown isAnimating={streaming}>{text}</Streamdown>,
   'react-markdown': ({ text }) => <ReactMarkdown remarkPlugins={gfm}>{text}</ReactMarkdown>,
+  diy: ({ text, streaming }) => <DiyMarkdown text={text} streaming={streaming} />,
   plain: ({ text }) => <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div>,
 };

@@ -1,7 +1,15 @@
 /** Turns raw per-round results into the medians, ratios and target checks of `latest.json`. */
 import type { RendererId } from '../shared/types';
 import { concurrencySummary } from './concurrency-figures';
-import type { BenchResults, ConversationRow, RafRow, SizeId, StreamRow, TargetCheck } from './results';
+import {
+  type BenchResults,
+  type ConversationRow,
+  type RafRow,
+  type SizeId,
+  type StreamRow,
+  shapeSizes,
+  type TargetCheck,
+} from './results';
 import { flushStats, median, medianOf, quantile } from './stats';
 import type { RawResults } from './suite';
 
@@ -101,13 +109,16 @@ export function aggregate(
     targets.push({ target, value, limit, met: met(value) });
   };
 
-  for (const size of ['40k', '200k'] as const) {
+  for (const size of ['2k', '40k', '200k', ...shapeSizes] as const) {
     const rivulet = find(stream, 'rivulet', size);
     const streamdown = find(stream, 'streamdown', size);
+    const diy = find(stream, 'diy', size);
     if (rivulet && streamdown) {
       ratios[`rivulet/streamdown total ${size}`] = rivulet.total / streamdown.total;
       ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
     }
+    if (diy && streamdown) ratios[`diy/streamdown total ${size}`] = diy.total / streamdown.total;
+    if (rivulet && diy) ratios[`rivulet/diy total ${size}`] = rivulet.total / diy.total;
   }
   // Rivulet's other settings: like for like (neither side highlights code), and every code block
   // highlighted whether seen or not. Reported beside the targets, not as them.
@@ -121,16 +132,23 @@ export function aggregate(
       }
     }
   }
-  for (const renderer of ['rivulet', ...extraRenderers, 'streamdown', 'react-markdown', 'plain'] as const) {
+  for (const renderer of ['rivulet', ...extraRenderers, 'streamdown', 'react-markdown', 'diy', 'plain'] as const) {
     const small = find(stream, renderer, '2k');
-    const large = find(stream, renderer, '200k');
-    if (small && large) ratios[`${renderer} median flush 200k/2k`] = large.medianFlush / small.medianFlush;
+    for (const size of ['200k', ...shapeSizes] as const) {
+      const large = find(stream, renderer, size);
+      if (small && large) ratios[`${renderer} median flush ${size}/2k`] = large.medianFlush / small.medianFlush;
+    }
   }
 
   check('total 40k vs streamdown', ratios['rivulet/streamdown total 40k'], '<= 0.3x', (v) => v <= 0.3);
   check('total 200k vs streamdown', ratios['rivulet/streamdown total 200k'], '<= 0.15x', (v) => v <= 0.15);
   check('median flush 200k / 2k', ratios['rivulet median flush 200k/2k'], '<= 1.5x', (v) => v <= 1.5);
-  for (const size of ['40k', '200k'] as const) {
+  check('total 2k vs streamdown', ratios['rivulet/streamdown total 2k'], '<= 1x', (v) => v <= 1);
+  for (const size of shapeSizes) {
+    check(`total ${size} vs streamdown`, ratios[`rivulet/streamdown total ${size}`], '<= 0.3x', (v) => v <= 0.3);
+    check(`median flush ${size} / 2k`, ratios[`rivulet median flush ${size}/2k`], '<= 1.5x', (v) => v <= 1.5);
+  }
+  for (const size of ['40k', '200k', ...shapeSizes] as const) {
     check(`flushes over 16 ms, ${size}`, find(stream, 'rivulet', size)?.over16, '0', (v) => v === 0);
   }
   check('dropped frames, rAF-driven 40k', raf[0]?.droppedFrames, '0', (v) => v === 0);

@@ -19,9 +19,10 @@ const allRenderers = [
   'rivulet-highlight-all',
   'streamdown',
   'react-markdown',
+  'diy',
   'plain',
 ] as const satisfies readonly RendererId[];
-const allSizes = ['2k', '40k', '200k'] as const satisfies readonly SizeId[];
+const allSizes = ['2k', '40k', '200k', 'list-40k', 'table-30k', 'quote-40k'] as const satisfies readonly SizeId[];
 const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'node'] as const;
 
 export const config = {
@@ -61,6 +62,9 @@ export const fixtureFiles: Record<SizeId, string> = {
   '2k': 'answer-2k.md',
   '40k': 'answer-40k.md',
   '200k': 'answer-200k.md',
+  'list-40k': 'answer-list-40k.md',
+  'table-30k': 'answer-table-30k.md',
+  'quote-40k': 'answer-quote-40k.md',
 };
 
 export function readFixture(size: SizeId): string {

@@ -1,7 +1,10 @@
 /** The shape of `bench/results/latest.json`: medians across rounds, per renderer and fixture. */
 import type { DomSummary, RendererId } from '../shared/types';
 
-export type SizeId = '2k' | '40k' | '200k';
+export type SizeId = '2k' | '40k' | '200k' | 'list-40k' | 'table-30k' | 'quote-40k';
+
+/** The one-block answers: one long list, table or quote (`shape-fixtures.ts`). */
+export const shapeSizes = ['list-40k', 'table-30k', 'quote-40k'] as const satisfies readonly SizeId[];
 
 export interface StreamRow {
   renderer: RendererId;

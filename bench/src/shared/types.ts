@@ -6,6 +6,7 @@ export type RendererId =
   | 'rivulet-highlight-all'
   | 'streamdown'
   | 'react-markdown'
+  | 'diy'
   | 'plain';
 
 /** What a rendered result looked like, so a renderer that silently renders nothing is caught. */
