@@ -158,7 +158,14 @@ interface ItemInfo {
 }
 
 const itemMarker = /^[ \t]*(?:[-+*]|\d{1,9}[.)])/;
-const endsBlank = /\n[ \t]*\n$/;
+/** Whether `source` ends with a blank line (looked at from its end: items can be long). */
+function endsBlank(source: string): boolean {
+  let index = source.length - 1;
+  if (source[index] !== '\n') return false;
+  index -= 1;
+  while (source[index] === ' ' || source[index] === '\t') index -= 1;
+  return source[index] === '\n';
+}
 
 function listOf(tree: MdastRoot, allowMore: boolean): List {
   const list = tree.children[0];
@@ -184,7 +191,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       info.spread ||= list.children.some((item) => item.spread === true);
       infos[index] = info;
     }
-    if (index < last && endsBlank.test(source)) {
+    if (index < last && endsBlank(source)) {
       const next = itemMarker.exec(split.children[index + 1] as string)?.[0] ?? '-';
       if (info.seam?.next !== next) {
         info.seam = { next, spread: listOf(parseMdast(`${source}${next} x\n`, options), false).spread === true };
