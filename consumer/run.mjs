@@ -2,10 +2,12 @@
  * Consumer test: installs the packed `@rivulet/core` and `@rivulet/react` tarballs into a fresh
  * Vite + React + TypeScript app, outside the workspace, once per supported React major, then
  * type-checks it, builds it, renders it on the server in plain Node, serves it and uses it in
- * Chromium (a streamed chat answer, a `useStream` answer, hydration of the server HTML).
+ * Chromium (a streamed chat answer, a `useStream` answer, hydration of the server HTML). Then the
+ * same for a Next.js App Router app (`next-app/`, see lib/next-app.mjs).
  *
  * Usage: node consumer/run.mjs   (after the packages are built)
- * Environment: CHROMIUM_PATH (default /usr/bin/chromium), RIVULET_CONSUMER_KEEP=1 keeps the temp dir.
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium), RIVULET_CONSUMER_KEEP=1 keeps the temp dir,
+ * RIVULET_CONSUMER_ONLY=vite or =next runs only those apps.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { checkApp } from './lib/browser.mjs';
+import { createNextApp, testNextApp } from './lib/next-app.mjs';
 import { freePort, run, startServer, stopAll } from './lib/proc.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -24,10 +27,25 @@ const tools = Object.fromEntries(
   ['vite', '@vitejs/plugin-react', 'typescript'].map((name) => [name, rootPackage.devDependencies[name]]),
 );
 
-const variants = [
+const viteVariants = [
   { label: 'React 18.3', dir: 'react18', react: '18.3.1', types: '^18.3.0' },
   { label: 'React 19', dir: 'react19', react: '^19', types: '^19' },
-];
+].map((variant) => ({
+  ...variant,
+  kind: 'vite',
+  create: (tarballs) => createApp(variant, tarballs),
+  test: (app) => testApp(variant, app),
+}));
+
+const nextVariant = {
+  label: 'Next.js App Router',
+  kind: 'next',
+  create: (tarballs) => createNextApp(work, tarballs),
+  test: (app) => testNextApp(browser, app, step),
+};
+
+const only = process.env.RIVULET_CONSUMER_ONLY;
+const variants = [...viteVariants, nextVariant].filter((variant) => !only || variant.kind === only);
 
 const launchArgs = [
   '--no-sandbox',
@@ -192,8 +210,8 @@ try {
   console.log(`consumer: working in ${work}`);
   const tarballs = await step('pnpm pack core and react', packPackages);
   // Installs are network-bound: run them side by side.
-  const apps = await step('npm install (both apps)', () =>
-    Promise.allSettled(variants.map((variant) => createApp(variant, tarballs))),
+  const apps = await step(`npm install (${variants.length} apps)`, () =>
+    Promise.allSettled(variants.map((variant) => variant.create(tarballs))),
   );
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -204,7 +222,7 @@ try {
     const app = apps[index];
     try {
       if (app.status === 'rejected') throw app.reason;
-      await testApp(variant, app.value);
+      await variant.test(app.value);
       passed += 1;
       console.log(`${variant.label}: passed (${seconds(since)})`);
     } catch (error) {

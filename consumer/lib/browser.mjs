@@ -11,7 +11,7 @@ const timeout = 20_000;
 const answerCode = "export function greet(name: string): string {\n  return 'Hello, ' + name + '!';\n}\n";
 
 /** Opens a page that records every problem it reports. */
-async function openPage(context) {
+export async function openPage(context) {
   const page = await context.newPage();
   page.setDefaultTimeout(timeout);
   const problems = [];
@@ -35,7 +35,7 @@ async function openPage(context) {
   return { page, problems };
 }
 
-function assert(condition, message) {
+export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
@@ -93,7 +93,7 @@ async function summarize(page) {
   assert(code === answerCode, `the summary's code block reads ${JSON.stringify(code)}`);
 }
 
-function failOnProblems(problems, where) {
+export function failOnProblems(problems, where) {
   if (problems.length > 0) throw new Error(`${where}:\n  ${problems.join('\n  ')}`);
 }
 
