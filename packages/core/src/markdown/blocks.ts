@@ -19,6 +19,7 @@
  */
 
 import { createScanState, scanLines } from './block-scanner';
+import { detachedSlice } from './detach';
 
 /** Options for `splitBlocks` and `createBlockSplitter`. */
 export interface SplitOptions {
@@ -111,7 +112,7 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
       const boundaries: number[] = [];
       scanFrom = scanLines(state, text, scanFrom, (offset) => boundaries.push(offset));
       for (const boundary of boundaries) {
-        finals.push(text.slice(tailStart, boundary));
+        finals.push(detachedSlice(text, tailStart, boundary));
         tailStart = boundary;
       }
       seen = text;

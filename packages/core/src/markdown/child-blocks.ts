@@ -19,6 +19,7 @@
 
 import { createScanState, type ScanState, scanLine } from './block-scanner';
 import { type BlockSplitter, createBlockSplitter, type SplitOptions } from './blocks';
+import { detachedSlice } from './detach';
 import { isBlank, isDelimiterRow, quoteContent, setextLevel } from './line-syntax';
 
 export type ChildKind = 'list' | 'table' | 'quote';
@@ -161,7 +162,7 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
       if (progress.kind === 'table' && progress.lines < 2) return undefined;
       const { boundaries } = progress;
       for (let index = finals.length; index < boundaries.length; index += 1) {
-        finals.push(block.slice(index === 0 ? 0 : (boundaries[index - 1] as number), boundaries[index]));
+        finals.push(detachedSlice(block, index === 0 ? 0 : (boundaries[index - 1] as number), boundaries[index]));
       }
       const children = finals.slice();
       children.push(block.slice(boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number)));
