@@ -25,10 +25,10 @@
  */
 
 import { type ChildSplit, type ChildSplitter, createChildSplitter, repairMarkdown } from '@rivulet/core';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
-import { createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
+import { type ComponentType, createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
 import { Block, type RenderOptions } from './blocks';
 import { OpenBlockContext } from './context';
 import { endsInOpenFence, markOpenFence } from './open-fence';
@@ -54,8 +54,11 @@ interface ChildFlags {
 }
 
 interface CachedChild {
-  /** Lists: the list element the child parsed to, and what followed it (open child only). */
-  list?: Element;
+  /** Lists: the properties of the list element the child parsed to, and whether it holds tasks. */
+  listProperties?: Element['properties'];
+  isTaskList?: boolean;
+  listTag?: string;
+  /** What followed the container in the open child's parse (`- a\n\nNext par`). */
   after?: ElementContent[];
   source: string;
   flags: ChildFlags;
@@ -89,7 +92,7 @@ function finishTail(tree: HastRoot, source: string, parsed: string, flags: Child
   if (flags.cursor) insertCursor(tree);
 }
 
-function elements(nodes: readonly ElementContent[]): Element[] {
+function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {
   return nodes.filter((node): node is Element => node.type === 'element');
 }
 
@@ -101,13 +104,13 @@ function wrapped(nodes: readonly ElementContent[]): ElementContent[] {
 }
 
 /** React elements for `nodes`, through the component overrides. */
-function render(nodes: ElementContent[], options: RenderOptions): ReactNode {
-  return hastToReact({ type: 'root', children: nodes }, options.components);
+function render(nodes: (ElementContent | RootContent)[], options: RenderOptions): ReactNode {
+  return hastToReact({ type: 'root', children: nodes as RootContent[] }, options.components);
 }
 
 /** The container element with `children` inside, through the component overrides. */
 function shell(node: Element, children: ReactNode, components: Partial<Components>): ReactElement {
-  const override = components[node.tagName as keyof Components];
+  const override = (components as Record<string, unknown>)[node.tagName] as string | ComponentType | undefined;
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node.properties)) {
     props[key] = Array.isArray(value) ? value.join(' ') : value;
@@ -150,8 +153,8 @@ class ShapeMismatch extends Error {}
 interface ItemInfo {
   source: string;
   repair: boolean;
+  /** The parse, kept from the first pass to the second of the same render only. */
   tree: MdastRoot | undefined;
-  list: List;
   spread: boolean;
   /** Whether a blank line separates this item from the next one (`undefined`: not checked yet). */
   seam: { next: string; spread: boolean } | undefined;
@@ -187,8 +190,8 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
     if (!info || info.source !== source || info.repair !== flags.repair) {
       const tree = parseMdast(sourceFor(source, flags), options);
       const list = listOf(tree, index === last);
-      info = { source, repair: flags.repair, tree, list, spread: list.spread === true, seam: undefined };
-      info.spread ||= list.children.some((item) => item.spread === true);
+      const spread = list.spread === true || list.children.some((item) => item.spread === true);
+      info = { source, repair: flags.repair, tree, spread, seam: undefined };
       infos[index] = info;
     }
     if (index < last && endsBlank(source)) {
@@ -203,7 +206,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   infos.length = split.children.length;
   // Second pass: render the items whose source, flags or looseness changed.
   let taskList = false;
-  let head: Element | undefined;
+  let head: Element['properties'] | undefined;
   const after: ElementContent[] = [];
   const items: ReactElement[] = [];
   for (let index = 0; index <= last; index += 1) {
@@ -220,20 +223,24 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
       const element = childElement(index, flags, render(wrapped(lis), options));
-      cached = { source: info.source, flags, loose, element, list: listElement, after: rest };
+      const listProperties = listElement.properties;
+      const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
+      const listTag = listElement.tagName;
+      cached = { source: info.source, flags, loose, element, listProperties, isTaskList, listTag, after: rest };
       cache[index] = cached;
     }
     info.tree = undefined;
-    if (index === 0) head = cached.list;
-    if (String(cached.list?.properties.className ?? '').includes('contains-task-list')) taskList = true;
+    if (index === 0) head = cached.listProperties;
+    if (cached.isTaskList) taskList = true;
     if (index === last && cached.after) after.push(...cached.after);
     items.push(cached.element);
   }
   cache.length = split.children.length;
   if (!head) throw new ShapeMismatch();
-  const properties = { ...head.properties };
+  const properties = { ...head };
   if (taskList) properties.className = ['contains-task-list'];
-  const list = shell({ ...head, properties }, [...items, '\n'], options.components);
+  const tagName = (split.children.length > 0 && cache[0]?.listTag) || 'ul';
+  const list = shell({ type: 'element', tagName, properties, children: [] }, [...items, '\n'], options.components);
   if (after.length === 0) return list;
   return (
     <>
@@ -247,11 +254,15 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
 // Tables
 
 interface TableParts {
+  /** The `<table>` and `<tbody>` elements without their children (the shells), when parsed. */
   table: Element;
+  body: Element | undefined;
   head: Element | undefined;
   rows: Element[];
   after: ElementContent[];
 }
+
+const withoutChildren = (node: Element): Element => ({ ...node, children: [] });
 
 function tableParts(hast: HastRoot, allowMore: boolean): TableParts {
   const [table, ...after] = elements(hast.children);
@@ -259,7 +270,13 @@ function tableParts(hast: HastRoot, allowMore: boolean): TableParts {
   const sections = elements(table.children);
   const head = sections.find((section) => section.tagName === 'thead');
   const body = sections.find((section) => section.tagName === 'tbody');
-  return { table, head, rows: body ? elements(body.children) : [], after };
+  return {
+    table: withoutChildren(table),
+    body: body && withoutChildren(body),
+    head,
+    rows: body ? elements(body.children) : [],
+    after,
+  };
 }
 
 function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
@@ -271,6 +288,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const rows: ReactElement[] = [];
   let headElement: ReactElement | undefined;
   let table: Element | undefined;
+  let body: Element | undefined;
   let after: ElementContent[] = [];
   for (let index = 0; index <= last; index += 1) {
     const source = split.children[index] as string;
@@ -284,13 +302,20 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
       finishTail(hast, full, parsed, flags);
       const found = tableParts(hast, index === last);
       if (index > 0 && found.rows.length === 0) throw new ShapeMismatch();
-      parts[index] = found;
+      // Kept for later renders: only what they read (the head child's rows while it is open).
+      parts[index] = {
+        ...found,
+        head: undefined,
+        rows: index === 0 ? found.rows : [],
+        after: index === last ? found.after : [],
+      };
       // The head child's rows (a first row still incomplete) belong in the body with the others.
       const content = render(index === 0 ? (found.head ? [found.head] : []) : found.rows, options);
       cached = { source, flags, loose: false, element: childElement(index, flags, content) };
       cache[index] = cached;
     }
     const found = parts[index] as TableParts;
+    body ??= found.body;
     if (index === 0) {
       table = found.table;
       headElement = cached.element;
@@ -301,13 +326,8 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   cache.length = split.children.length;
   parts.length = split.children.length;
   if (!table) throw new ShapeMismatch();
-  const body = elements(table.children).find((section) => section.tagName === 'tbody') ?? {
-    type: 'element',
-    tagName: 'tbody',
-    properties: {},
-    children: [],
-  };
-  const content = [headElement, rows.length > 0 ? shell(body, rows, options.components) : null];
+  const tbody: Element = body ?? { type: 'element', tagName: 'tbody', properties: {}, children: [] };
+  const content = [headElement, rows.length > 0 ? shell(tbody, rows, options.components) : null];
   const element = shell(table, content, options.components);
   if (after.length === 0) return element;
   return (
