@@ -2,7 +2,9 @@
  * The order of an answer's content: a list of segments, one per run of text or reasoning, tool
  * call, source or file, in the order the stream sent them, so text, a tool call and more text show
  * as they arrived. Segments point into the answer's text and reasoning (held once, elsewhere) and
- * its tool calls; `view` turns them into message parts.
+ * its tool calls; `view` turns them into message parts. A source cited inside a run of text (as
+ * Anthropic's citations arrive) does not cut the run: the text goes on in the same part and the
+ * source follows it.
  *
  * Invariants: a part that did not change keeps its object, and the array is the same while no part
  * changed; text not yet shown (paced) is not in a part, and nothing that arrived after it shows
@@ -21,8 +23,8 @@ type Segment =
 
 export interface PartsCheckpoint {
   count: number;
-  /** End of the last segment, when it is text or reasoning (it may grow after the checkpoint). */
-  lastEnd: number | undefined;
+  /** End of each text or reasoning segment (-1 for the others): a run may grow after the checkpoint. */
+  ends: number[];
 }
 
 const noParts = Object.freeze([]) as unknown as MessagePart[];
@@ -35,8 +37,10 @@ export class AnswerParts {
 
   /** Text was appended; `length` is the answer text's length after it. */
   text(start: number, length: number): void {
-    const last = this.segments.at(-1);
-    if (last?.kind === 'text') last.end = length;
+    let index = this.segments.length - 1;
+    while (this.segments[index]?.kind === 'source') index -= 1;
+    const open = this.segments[index];
+    if (open?.kind === 'text' && open.end === start) open.end = length;
     else this.segments.push({ kind: 'text', start, end: length });
   }
 
@@ -68,19 +72,20 @@ export class AnswerParts {
   }
 
   checkpoint(): PartsCheckpoint {
-    const last = this.segments.at(-1);
-    const lastEnd = last?.kind === 'text' || last?.kind === 'reasoning' ? last.end : undefined;
-    return { count: this.segments.length, lastEnd };
+    const ends = this.segments.map((s) => (s.kind === 'text' || s.kind === 'reasoning' ? s.end : -1));
+    return { count: this.segments.length, ends };
   }
 
-  /** Back to `saved`: later segments removed, the last run of text or reasoning cut back. */
+  /** Back to `saved`: later segments removed, runs of text or reasoning cut back. */
   rollback(saved: PartsCheckpoint): void {
     this.segments.length = Math.min(this.segments.length, saved.count);
-    const last = this.segments.at(-1);
-    if ((last?.kind === 'text' || last?.kind === 'reasoning') && saved.lastEnd !== undefined) {
-      last.end = saved.lastEnd;
-      last.part = undefined;
-    }
+    this.segments.forEach((segment, index) => {
+      const end = saved.ends[index] ?? -1;
+      if ((segment.kind === 'text' || segment.kind === 'reasoning') && end >= 0 && segment.end !== end) {
+        segment.end = end;
+        segment.part = undefined;
+      }
+    });
     this.toolIds.clear();
     this.sourceUrls.clear();
     for (const segment of this.segments) {

@@ -52,7 +52,11 @@ function arrivalOrder(events: StreamEvent[]): string[] {
   const seenSources = new Set<string>();
   for (const event of events) {
     const last = order.at(-1);
-    if ((event.type === 'text' || event.type === 'reasoning') && event.delta !== '' && last !== event.type) {
+    // A source cited inside a run of text does not cut the run: the text goes on before it.
+    const lastBesideSources = order.findLast((kind) => !kind.startsWith('source:'));
+    if (event.type === 'text' && event.delta !== '' && lastBesideSources !== 'text') {
+      order.push(event.type);
+    } else if (event.type === 'reasoning' && event.delta !== '' && last !== event.type) {
       order.push(event.type);
     } else if (event.type === 'tool-call' && !seenCalls.has(event.id)) {
       seenCalls.add(event.id);

@@ -4,7 +4,7 @@
  *
  * `text-delta` is text, `reasoning-delta` reasoning; `tool-input-start` names a call and
  * `tool-input-delta` streams its input text. A `tool-input-available` whose input did not stream is
- * reported whole. `finish` (or `data: [DONE]`) is the terminal event, with usage when its
+ * reported whole. `source-url` is a source, `file` a file. `finish` (or `data: [DONE]`) is the terminal event, with usage when its
  * `messageMetadata.usage` has one; `error` throws `'provider'` with its `errorText`.
  */
 
@@ -14,6 +14,7 @@ import {
   asString,
   emitDone,
   emitReasoning,
+  emitSource,
   emitText,
   type FormatDecoder,
   parseObject,
@@ -66,6 +67,15 @@ export function createAiSdkDecoder(): FormatDecoder {
           emit({ type: 'tool-call', id, name, argsDelta: JSON.stringify(part.input ?? {}) });
           break;
         }
+        case 'source-url':
+          emitSource(emit, part.url, part.title, part.sourceId);
+          break;
+        case 'file': {
+          const url = asString(part.url);
+          const mediaType = asString(part.mediaType);
+          if (url && mediaType) emit({ type: 'file', mediaType, url });
+          break;
+        }
         case 'finish': {
           const reported = asRecord(asRecord(part.messageMetadata)?.usage);
           if (reported) {
@@ -83,7 +93,7 @@ export function createAiSdkDecoder(): FormatDecoder {
           throwProviderError(NAME, part);
           break;
         default:
-        // start, *-start/*-end, start-step/finish-step, sources, data-* parts: nothing to show.
+        // start, *-start/*-end, start-step/finish-step, source-document, data-* parts: nothing to show.
       }
     },
   };

@@ -9,9 +9,11 @@
  * `message_delta` carries the stop reason and output tokens; `message_stop` is the terminal event.
  * `ping` is ignored; `event: error` throws `'provider'` with its message.
  *
+ * A `citations_delta` whose citation has a URL (web search results) is a source.
+ *
  * Skipped on purpose: `signature_delta` and `redacted_thinking` blocks (opaque, for sending the turn
- * back), `citations_delta` (the cited text also arrives as `text_delta`; `StreamEvent` has no
- * sources), and tool result blocks such as `web_search_tool_result` (results, not the answer).
+ * back), citations without a URL (document locations), and tool result blocks such as
+ * `web_search_tool_result` (results, not the answer: the answer cites the ones it used).
  */
 
 import {
@@ -21,6 +23,7 @@ import {
   type Emit,
   emitDone,
   emitReasoning,
+  emitSource,
   emitText,
   type FormatDecoder,
   isRecord,
@@ -84,7 +87,10 @@ export function createAnthropicDecoder(): FormatDecoder {
           const delta = asRecord(payload.delta);
           if (delta?.type === 'text_delta') emitText(emit, delta.text);
           else if (delta?.type === 'thinking_delta') emitReasoning(emit, delta.thinking);
-          else if (delta?.type === 'input_json_delta') {
+          else if (delta?.type === 'citations_delta') {
+            const citation = asRecord(delta.citation);
+            emitSource(emit, citation?.url, citation?.title);
+          } else if (delta?.type === 'input_json_delta') {
             const index = asNumber(payload.index) ?? -1;
             const argsDelta = asString(delta.partial_json) ?? '';
             const block = toolBlocks.get(index);

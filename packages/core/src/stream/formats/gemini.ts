@@ -8,9 +8,13 @@
  * carrying `finishReason`, so that chunk is the terminal event; a `promptFeedback.blockReason`
  * without candidates ends it too. `{error: {message}}` throws `'provider'`.
  *
- * Skipped on purpose: `thoughtSignature` (opaque, for sending the turn back), `groundingMetadata`
- * and `citationMetadata` (sources of text already streamed; `StreamEvent` has no sources), and
- * parts that are neither text nor calls (`executableCode`, `codeExecutionResult`, `inlineData`).
+ * The web pages of `groundingMetadata.groundingChunks` and the `citationMetadata.citationSources`
+ * with a URI are sources (after the chunk's text).
+ *
+ * Skipped on purpose: `thoughtSignature` (opaque, for sending the turn back), the rest of the
+ * grounding metadata (search queries, the search entry point's HTML, which text each chunk
+ * supports), and parts that are neither text nor calls (`executableCode`, `codeExecutionResult`,
+ * `inlineData`).
  */
 
 import { GeminiFunctionCalls } from './gemini-function-calls';
@@ -21,6 +25,7 @@ import {
   type Emit,
   emitDone,
   emitReasoning,
+  emitSource,
   emitText,
   type FormatDecoder,
   parseObject,
@@ -70,6 +75,13 @@ export function createGeminiDecoder(): FormatDecoder {
           if (record) decodePart(record, emit);
         }
       }
+      const grounding = asRecord(candidate?.groundingMetadata)?.groundingChunks;
+      for (const chunk of Array.isArray(grounding) ? grounding : []) {
+        const web = asRecord(asRecord(chunk)?.web);
+        emitSource(emit, web?.uri, web?.title);
+      }
+      const cited = asRecord(candidate?.citationMetadata)?.citationSources;
+      for (const source of Array.isArray(cited) ? cited : []) emitSource(emit, asRecord(source)?.uri);
       const finishReason =
         asString(candidate?.finishReason) ??
         (candidate ? undefined : asString(asRecord(chunk.promptFeedback)?.blockReason));

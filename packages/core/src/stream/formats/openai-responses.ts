@@ -10,8 +10,10 @@
  * `response.completed` (or `response.incomplete`) carries usage and is the terminal event;
  * `response.failed` and `error` throw `'provider'`.
  *
+ * A `response.output_text.annotation.added` of a `url_citation` is a source.
+ *
  * Skipped on purpose: the `*.done` events (they repeat what the deltas said), encrypted reasoning,
- * annotations, and the items of tools the server runs (`web_search_call`, `file_search_call`,
+ * annotations without a URL (file citations), and the items of tools the server runs (`web_search_call`, `file_search_call`,
  * `code_interpreter_call`, …) and of custom tools, whose input is free text rather than JSON
  * arguments.
  */
@@ -23,6 +25,7 @@ import {
   type Emit,
   emitDone,
   emitReasoning,
+  emitSource,
   emitText,
   type FormatDecoder,
   parseObject,
@@ -91,6 +94,11 @@ export function createOpenAIResponsesDecoder(): FormatDecoder {
             name: asString(item.name) ?? '',
             argsDelta: asString(item.arguments) ?? '',
           });
+          break;
+        }
+        case 'response.output_text.annotation.added': {
+          const annotation = asRecord(payload.annotation);
+          if (annotation?.type === 'url_citation') emitSource(emit, annotation.url, annotation.title);
           break;
         }
         case 'response.function_call_arguments.delta': {

@@ -142,3 +142,12 @@ export function emitReasoning(emit: Emit, delta: unknown): void {
 export function emitDone(emit: Emit, finishReason: string | undefined): void {
   emit(finishReason === undefined ? { type: 'done' } : { type: 'done', finishReason });
 }
+
+/** Emits a source when `url` is a non-empty string (a title and id only when they are strings). */
+export function emitSource(emit: Emit, url: unknown, title?: unknown, id?: unknown): void {
+  if (typeof url !== 'string' || url === '') return;
+  const source: Extract<StreamEvent, { type: 'source' }> = { type: 'source', url };
+  if (typeof title === 'string' && title !== '') source.title = title;
+  if (typeof id === 'string' && id !== '') source.id = id;
+  emit(source);
+}

@@ -3,7 +3,7 @@
  * thinking with a signature and a redacted block.
  */
 
-import { args, call, done, reasoning, text, usage, type Variant } from './events';
+import { args, call, done, reasoning, source, text, usage, type Variant } from './events';
 
 const TIME_CALL = 'toolu_01VbN8xQ3rT6yU2iO9pA5sDf';
 const SEARCH_CALL = 'srvtoolu_01Kd7fR2tY9uI4oP6aS3dF8g';
@@ -23,7 +23,7 @@ export const anthropicVariants: Variant[] = [
     ],
   },
   {
-    // `server_tool_use` is a call; its `web_search_tool_result` and the `citations_delta`s are not text.
+    // `server_tool_use` is a call; its `web_search_tool_result` is not text; a cited web page is a source.
     fixture: 'anthropic-web-search.sse',
     format: 'anthropic',
     events: [
@@ -31,6 +31,7 @@ export const anthropicVariants: Variant[] = [
       args(SEARCH_CALL, '{"query": "Tōkyō Skytree'),
       args(SEARCH_CALL, ' height"}'),
       text('According to the tower’s operator, '),
+      source('https://www.tokyo-skytree.jp/en/', 'Tokyo Skytree | Official site'),
       text('Tokyo Skytree is 634 m'),
       text(' (2,080 ft) tall.'),
       usage(9873, 187, 10060),

@@ -28,6 +28,13 @@ export const call = (id: string, name: string, argsDelta = ''): StreamEvent => (
 });
 
 /** More argument text of a call already announced. */
+export const source = (url: string, title?: string, id?: string): StreamEvent => {
+  const event: Extract<StreamEvent, { type: 'source' }> = { type: 'source', url };
+  if (title !== undefined) event.title = title;
+  if (id !== undefined) event.id = id;
+  return event;
+};
+
 export const args = (id: string, argsDelta: string): StreamEvent => ({ type: 'tool-call', id, argsDelta });
 
 export const usage = (inputTokens: number, outputTokens: number, totalTokens: number): StreamEvent => ({

@@ -4,7 +4,7 @@
  * are not text.
  */
 
-import { args, call, done, reasoning, text, usage, type Variant } from './events';
+import { args, call, done, reasoning, source, text, usage, type Variant } from './events';
 
 export const geminiVariants: Variant[] = [
   {
@@ -60,12 +60,14 @@ export const geminiVariants: Variant[] = [
     ],
   },
   {
-    // `citationMetadata` and `groundingMetadata` name sources of text already streamed.
+    // The citation's and the grounding chunk's web pages are sources, after the text; the rest of the metadata is not an event.
     fixture: 'gemini-grounding.sse',
     format: 'gemini',
     events: [
       text('Die Zugspitze ist 2962 m hoch'),
       text(' und damit Deutschlands höchster Berg.'),
+      source('https://de.wikipedia.org/wiki/Zugspitze'),
+      source('https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbF9wXG2kP7qL1', 'wikipedia.org'),
       usage(9, 52, 118),
       done('STOP'),
     ],
