@@ -3,11 +3,13 @@
  * answered with `toUIMessageStreamResponse()`, the AI SDK UI message stream that Rivulet's
  * `'auto'` format recognises as `'ai-sdk'` (by its `x-vercel-ai-ui-message-stream: v1` header).
  * Any AI SDK provider works; token usage reaches Rivulet through the `finish` part's metadata.
+ * The system prompt is the server's (`options.system`): `system` messages sent by a browser are
+ * dropped, since anyone can send any message to this route (see docs/security.md).
  *
  * @example
  * // app/api/chat/route.ts
  * import { openai } from '@ai-sdk/openai';
- * export const POST = createChatRoute(openai('gpt-4o-mini'));
+ * export const POST = createChatRoute(openai('gpt-4o-mini'), { system: 'You are a helpful assistant.' });
  */
 import { type LanguageModel, type ModelMessage, streamText } from 'ai';
 
@@ -19,17 +21,14 @@ export function createChatRoute(model: LanguageModel, options: { system?: string
     if (!Array.isArray(messages)) {
       return Response.json({ error: { message: 'Expected JSON { messages: [{ role, content }] }' } }, { status: 400 });
     }
-    const turns = messages.map(toModelMessage);
-    // System text goes in `system` (the AI SDK warns about system messages among the turns).
-    const system = [options.system, ...turns.filter((m) => m.role === 'system').map((m) => m.content)]
-      .filter(Boolean)
-      .join('\n\n');
+    // A browser's `system` messages never reach the model: the system prompt is the server's.
+    const turns = messages.map(toModelMessage).filter((m): m is ModelMessage => m !== undefined);
     const result = streamText({
       model,
-      ...(system ? { system } : {}),
+      ...(options.system ? { system: options.system } : {}),
       // Rivulet sends `{ role, content }` with string content: already AI SDK model messages
       // (no `convertToModelMessages`, which is for the AI SDK's own `parts`-based UI messages).
-      messages: turns.filter((m) => m.role !== 'system'),
+      messages: turns,
       // The client's Stop (or a closed tab) aborts the provider request.
       abortSignal: req.signal,
     });
@@ -42,9 +41,9 @@ export function createChatRoute(model: LanguageModel, options: { system?: string
   };
 }
 
-function toModelMessage(m: { role?: unknown; content?: unknown }): ModelMessage {
+function toModelMessage(m: { role?: unknown; content?: unknown }): ModelMessage | undefined {
   const content = String(m.content ?? '');
-  if (m.role === 'system') return { role: 'system', content };
+  if (m.role === 'system') return undefined;
   if (m.role === 'assistant') return { role: 'assistant', content };
   return { role: 'user', content };
 }

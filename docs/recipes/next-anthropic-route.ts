@@ -5,11 +5,13 @@
  * tool input, usage, in-band `error` events). Only standard `Request`/`Response` are used: the same
  * file works in other fetch-style servers (Hono, Remix, SvelteKit endpoints, Bun, Deno).
  *
- * Environment: `ANTHROPIC_API_KEY`; optional `ANTHROPIC_BASE_URL`, `ANTHROPIC_MODEL`.
+ * Environment: `ANTHROPIC_API_KEY`; optional `ANTHROPIC_BASE_URL`, `ANTHROPIC_MODEL`, and
+ * `ANTHROPIC_SYSTEM_PROMPT`. The system prompt is the server's: `system` messages sent by a browser
+ * are dropped, since anyone can send any message to this route (see docs/security.md).
  */
 
 interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'user' | 'assistant';
   content: string;
 }
 
@@ -17,12 +19,8 @@ export async function POST(req: Request): Promise<Response> {
   const messages = await readMessages(req);
   if (!messages) return jsonError(400, 'Expected JSON { messages: [{ role, content }] }');
 
-  // Anthropic takes the system prompt beside the conversation, not as a message.
-  const system = messages
-    .filter((m) => m.role === 'system')
-    .map((m) => m.content)
-    .join('\n\n');
-  const conversation = messages.filter((m) => m.role !== 'system');
+  // Anthropic takes the system prompt beside the conversation; it is the server's, never the browser's.
+  const system = process.env.ANTHROPIC_SYSTEM_PROMPT;
 
   const baseURL = (process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com').replace(/\/$/, '');
   let upstream: Response;
@@ -39,7 +37,7 @@ export async function POST(req: Request): Promise<Response> {
         max_tokens: 4096,
         stream: true,
         ...(system ? { system } : {}),
-        messages: conversation,
+        messages,
       }),
       // Next.js aborts `req.signal` when the browser disconnects (or Rivulet's Stop button aborts the
       // fetch): passing it on cancels the upstream generation instead of paying for unread tokens.
@@ -69,11 +67,14 @@ async function readMessages(req: Request): Promise<ChatMessage[] | undefined> {
   const body: unknown = await req.json().catch(() => undefined);
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages)) return undefined;
-  // Forward only role and content: clients must not inject other provider parameters.
-  return messages.map((m: { role?: unknown; content?: unknown }) => ({
-    role: m.role === 'assistant' || m.role === 'system' ? m.role : 'user',
-    content: String(m.content ?? ''),
-  }));
+  // Forward only role and content: clients must not inject other provider parameters, nor a system
+  // prompt (a browser-sent `system` message would be an open door to prompt injection).
+  return messages
+    .filter((m: { role?: unknown }) => m.role !== 'system')
+    .map((m: { role?: unknown; content?: unknown }) => ({
+      role: m.role === 'assistant' ? 'assistant' : 'user',
+      content: String(m.content ?? ''),
+    }));
 }
 
 function jsonError(status: number, message: string): Response {

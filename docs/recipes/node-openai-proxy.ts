@@ -14,6 +14,11 @@ export interface OpenAIProxyOptions {
   baseURL?: string;
   /** Defaults to `process.env.OPENAI_MODEL`, else `gpt-4o-mini`. */
   model?: string;
+  /**
+   * The system prompt, sent first. It is the server's: `system` messages sent by a browser are
+   * dropped, since anyone can send any message to this route (see docs/security.md).
+   */
+  system?: string;
 }
 
 interface ChatMessage {
@@ -52,7 +57,7 @@ export function createOpenAIChatHandler(options: OpenAIProxyOptions = {}) {
         },
         body: JSON.stringify({
           model: options.model ?? process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
-          messages,
+          messages: options.system ? [{ role: 'system', content: options.system }, ...messages] : messages,
           stream: true,
           stream_options: { include_usage: true },
         }),
@@ -106,11 +111,14 @@ async function readMessages(req: IncomingMessage): Promise<ChatMessage[] | undef
   }
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages)) return undefined;
-  // Forward only role and content: clients must not inject other provider parameters.
-  return messages.map((m: { role?: unknown; content?: unknown }) => ({
-    role: m.role === 'assistant' || m.role === 'system' ? m.role : 'user',
-    content: String(m.content ?? ''),
-  }));
+  // Forward only role and content: clients must not inject other provider parameters, nor a system
+  // prompt (a browser-sent `system` message would be an open door to prompt injection).
+  return messages
+    .filter((m: { role?: unknown }) => m.role !== 'system')
+    .map((m: { role?: unknown; content?: unknown }) => ({
+      role: m.role === 'assistant' ? 'assistant' : 'user',
+      content: String(m.content ?? ''),
+    }));
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {

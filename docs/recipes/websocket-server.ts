@@ -19,6 +19,8 @@ export interface ChatSocketOptions {
   baseURL?: string;
   /** Defaults to `process.env.OPENAI_MODEL`, else `gpt-4o-mini`. */
   model?: string;
+  /** The system prompt, sent first. It is the server's: `system` messages from a client are dropped. */
+  system?: string;
 }
 
 /** Starts a WebSocket server that answers each prompt with OpenAI chunks. */
@@ -64,10 +66,16 @@ async function answer(socket: WebSocket, prompt: string, signal: AbortSignal, op
       },
       body: JSON.stringify({
         model: options.model ?? process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
-        messages: messages.map((m: { role?: unknown; content?: unknown }) => ({
-          role: m.role === 'assistant' || m.role === 'system' ? m.role : 'user',
-          content: String(m.content ?? ''),
-        })),
+        // Only role and content, and never a client's system prompt (a prompt-injection door).
+        messages: [
+          ...(options.system ? [{ role: 'system', content: options.system }] : []),
+          ...messages
+            .filter((m: { role?: unknown }) => m.role !== 'system')
+            .map((m: { role?: unknown; content?: unknown }) => ({
+              role: m.role === 'assistant' ? 'assistant' : 'user',
+              content: String(m.content ?? ''),
+            })),
+        ],
         stream: true,
         stream_options: { include_usage: true },
       }),

@@ -79,12 +79,12 @@ describe('AI SDK streamText route', () => {
     expect(answer.finishReasons).toEqual(['stop']);
   });
 
-  it("hands Rivulet's { role, content } messages to the model, system text as the system prompt", async () => {
+  it("hands Rivulet's { role, content } messages to the model with the server's system prompt, never a browser's", async () => {
     const { model } = mockModel(['ok']);
     app = await serveFetch(createChatRoute(model, { system: 'You are Rivulet.' }));
     await (await postChat(app.url, MESSAGES)).text();
     expect(model.doStreamCalls[0]?.prompt).toEqual([
-      { role: 'system', content: 'You are Rivulet.\n\nBe brief.' },
+      { role: 'system', content: 'You are Rivulet.' },
       { role: 'user', content: [{ type: 'text', text: 'Say hello' }] },
     ]);
   });
