@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import MagicString from 'magic-string';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -13,9 +14,30 @@ function inlineImports(file: string): string {
   );
 }
 
+/**
+ * Marks React's component and context factories (`forwardRef(…)`, `memo(…)`, `createContext(…)`)
+ * as pure in the built chunks. The package ships as one `index.js`, so an app's bundler can only
+ * drop what it does not import statement by statement, and it keeps any call it cannot prove pure:
+ * without the mark, importing `Markdown` alone would also keep `ChatWindow`, `useChat` and the
+ * chat engine (~8 kB gzipped).
+ */
+function pureFactories() {
+  const factoryCall = /(?<![\w$.]|function\s+)(?:forwardRef|memo|createContext)\(/g;
+  return {
+    name: 'rivulet-pure-factories',
+    renderChunk(code: string) {
+      const edited = new MagicString(code);
+      for (const match of code.matchAll(factoryCall)) edited.appendLeft(match.index, '/* @__PURE__ */ ');
+      if (!edited.hasChanged()) return null;
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    pureFactories(),
     {
       name: 'rivulet-copy-styles',
       closeBundle() {
