@@ -3,7 +3,7 @@
  * is pure and deterministic (seeded), so tests check timing and faults without waiting, and the
  * browser stream and the Node handler play the same plan.
  */
-import { answers, findAnswer, generateAnswer, type MockAnswer } from './answers/index.js';
+import { answerAfterClientTool, answers, findAnswer, generateAnswer, type MockAnswer } from './answers/index.js';
 import { createEncoder, type MockDelta } from './encoders/index.js';
 import { truncateLastEvent } from './encoders/types.js';
 import { createEventNumbering, cutInsideCharacter, parseEventId } from './event-ids.js';
@@ -11,10 +11,11 @@ import { type MockOptions, resolveScenario } from './options.js';
 import { createRandom, randomInt } from './random.js';
 import { tokenize } from './tokenize.js';
 
-/** A chat message as `{ messages }` request bodies carry it. */
+/** A chat message as `{ messages }` request bodies carry it (`parts` with tool calls and files). */
 export interface MockMessage {
   role: string;
   content: string;
+  parts?: unknown[];
 }
 
 /** One write: wait `delayMs` after the previous step, then send `chunk`. */
@@ -49,13 +50,19 @@ const KEYWORDS: [RegExp, string][] = [
   [/\b(code|function|snippet|rust|python)\b/i, 'code'],
   [/\b(long|guide|everything)\b/i, 'long'],
   [/\b(think|reason|weekdays?)\b/i, 'reasoning'],
+  [/\b(time|clock)\b/i, 'client-tool'],
   [/\b(weather|tool)\b/i, 'tool'],
   [/\b(tricky|partial)\b/i, 'tricky'],
   [/\b(short|quick|brief)\b/i, 'short'],
 ];
 
-/** Picks a canned answer from the words of the last user message (the demo's "ask for a table"). */
+/**
+ * Picks a canned answer from the words of the last user message (the demo's "ask for a table");
+ * after a result of the client tool, the answer that uses it.
+ */
 export function pickAnswer(messages: readonly MockMessage[]): MockAnswer {
+  const afterTool = answerAfterClientTool(messages);
+  if (afterTool) return afterTool;
   const last = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   for (const [pattern, id] of KEYWORDS) if (pattern.test(last)) return findAnswer(id)!;
   return answers[0]!;

@@ -1,4 +1,5 @@
 /** The canned answers of the mock LLM, by id. */
+import { clientTool } from './client-tool.js';
 import { code } from './code.js';
 import { long } from './long.js';
 import { mermaid } from './mermaid.js';
@@ -10,6 +11,7 @@ import { toolCall } from './tool-call.js';
 import { tricky } from './tricky.js';
 import type { MockAnswer } from './types.js';
 
+export { answerAfterClientTool, CLIENT_TOOL_NAME, clientTool } from './client-tool.js';
 export type { GeneratedAnswerId } from './generated.js';
 export { GENERATED_ANSWERS, GENERATED_SIZES, generateAnswer } from './generated.js';
 export type { MockAnswer, MockAnswerPart } from './types.js';
@@ -27,9 +29,9 @@ export const answers: readonly MockAnswer[] = [
   mermaid,
 ];
 
-/** Looks an answer up by id; `undefined` when there is none. */
+/** Looks an answer up by id (the client tool's too); `undefined` when there is none. */
 export function findAnswer(id: string): MockAnswer | undefined {
-  return answers.find((answer) => answer.id === id);
+  return id === clientTool.id ? clientTool : answers.find((answer) => answer.id === id);
 }
 
 /** The answer's visible text (text parts joined), as a finished chat message would show it. */
