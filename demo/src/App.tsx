@@ -1,4 +1,4 @@
-import { ChatWindow } from '@rivulet/react';
+import { type ChatToolCallContext, ChatWindow } from '@rivulet/react';
 import { useEffect, useMemo, useState } from 'react';
 import { ControlPanel } from './ControlPanel';
 import { endpointFor, readSettings, type Settings, withControl, writeSettings } from './settings';
@@ -17,6 +17,16 @@ declare global {
   interface Window {
     rivuletDemo?: DemoHooks;
   }
+}
+
+/**
+ * The client-side tool the mock server calls when asked for the time (`get_local_time`): the chat
+ * runs it and the answer continues with its result. Other tools are the server's: left alone.
+ */
+function runClientTool({ toolCall }: ChatToolCallContext): unknown {
+  if (toolCall.toolName !== 'get_local_time') return undefined;
+  const { timezone } = (toolCall.input ?? {}) as { timezone?: string };
+  return new Date().toLocaleTimeString('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
 }
 
 /** The playground: a drop-in `<ChatWindow api>` against the demo server's `/api/chat`. */
@@ -94,6 +104,7 @@ export function App() {
               resume={settings.resume ? undefined : false}
               showUsage
               autoFocus
+              onToolCall={runClientTool}
             />
           ) : null}
         </section>

@@ -64,6 +64,10 @@ const chatOptionKeys = [
   'fetch',
   'onFinish',
   'onError',
+  'onToolCall',
+  'maxSteps',
+  'onMessagesChange',
+  'onFeedback',
 ] as const satisfies readonly (keyof UseChatOptions)[];
 
 function isBusy(status: StreamStatus): boolean {
