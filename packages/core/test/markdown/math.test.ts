@@ -155,6 +155,9 @@ describe('repairMarkdown math while streaming', () => {
     ['$$\na\n\nb', '$$\na\n\nb\n$$'],
     ['Costs $5 and $1', 'Costs $5 and $1'],
     ['`\\(code', '`\\(code`'],
+    ['The area is $\\', 'The area is '],
+    ['Sum $x + \\', 'Sum $x +$ '],
+    ['Area \\(\\pi \\', 'Area \\(\\pi\\) '],
   ];
   it.each(cases)('%j', (partial, expected) => {
     expect(repairMarkdown(partial, { math: true })).toBe(expected);

@@ -24,6 +24,9 @@ import { createRenderOptions, type RenderOptions } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
 import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
+import { MathFormula } from './math/MathFormula';
+import { mathTagName } from './math/math-elements';
+import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
@@ -111,6 +114,7 @@ function useComponents(user: MarkdownComponents | undefined): Partial<Components
         pre: CodeBlock,
         ...(user as Partial<Components>),
         [cursorTagName]: CursorPlaceholder,
+        [mathTagName]: MathFormula,
       } as Partial<Components>,
     };
   }
@@ -137,13 +141,23 @@ function needsWholeDocument(text: string): boolean {
 
 /** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */
 function StaticDocument({ text, repair, options }: { text: string; repair: boolean; options: RenderOptions }) {
-  return useMemo(() => {
-    const repaired = repair ? repairMarkdown(text) : text;
-    const tree = markdownToHast(repaired, options.processor);
+  const hasMath = options.math && mayHaveMath(text);
+  const isMathLoaded = useMathLoaded(hasMath);
+  const render = (withMath: boolean) => {
+    const repaired = repair ? repairMarkdown(text, { math: options.math }) : text;
+    const tree =
+      (withMath ? mathMarkdownToHast(repaired, options.policy) : undefined) ??
+      markdownToHast(repaired, options.processor);
     // A fence only repair closed (a stopped answer) keeps showing its code, never half a diagram.
     if (repair && endsInOpenFence(text, repaired)) markOpenFence(tree);
     return hastToReact(tree, options.components);
-  }, [text, repair, options]);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.
+  const content = useMemo(
+    () => (hasMath && !isMathLoaded ? undefined : render(hasMath)),
+    [text, repair, options, hasMath, isMathLoaded],
+  );
+  return useShownContent(content, () => render(false));
 }
 
 /**
@@ -177,8 +191,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   const policyKey = JSON.stringify([allowedLinkPrefixes ?? [], allowedImagePrefixes ?? []]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the prefixes are compared by value through policyKey.
   const options = useMemo(
-    () => createRenderOptions({ allowedLinkPrefixes, allowedImagePrefixes }, merged),
-    [policyKey, merged],
+    () => createRenderOptions({ allowedLinkPrefixes, allowedImagePrefixes }, merged, math),
+    [policyKey, merged, math],
   );
   // Every label reaches the code blocks, the defaults filling in those not given; compared by value.
   const labelsKey = JSON.stringify(labels ?? {});

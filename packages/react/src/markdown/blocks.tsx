@@ -21,6 +21,7 @@ import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
+import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
@@ -34,10 +35,18 @@ export const groupSize = 32;
 export interface RenderOptions {
   readonly processor: ReturnType<typeof getProcessor>;
   readonly components: Partial<Components>;
+  /** The URL options the processors were built for (the math pipeline is built from them too). */
+  readonly policy: UrlPolicyOptions;
+  /** Read `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` as math (see `math/`). */
+  readonly math: boolean;
 }
 
-export function createRenderOptions(policy: UrlPolicyOptions, components: Partial<Components>): RenderOptions {
-  return { processor: getProcessor(policy), components };
+export function createRenderOptions(
+  policy: UrlPolicyOptions,
+  components: Partial<Components>,
+  math = false,
+): RenderOptions {
+  return { processor: getProcessor(policy), components, policy, math };
 }
 
 interface BlockProps {
@@ -57,7 +66,12 @@ interface BlockProps {
  * the full pipeline); a block that uses definitions from other blocks, or anything outside the
  * subset, goes through the full pipeline.
  */
-function blockHast(markdown: string, definitions: string, options: RenderOptions): Root {
+function blockHast(markdown: string, definitions: string, options: RenderOptions, withMath = false): Root {
+  // Math goes through the full pipeline: the quick parser does not read it.
+  if (withMath) {
+    const tree = mathMarkdownToHast(markdown + definitions, options.policy);
+    if (tree) return tree;
+  }
   return (
     (definitions === '' ? quickMarkdownToHast(markdown, options.processor) : undefined) ??
     markdownToHast(markdown + definitions, options.processor)
@@ -68,26 +82,36 @@ function blockHast(markdown: string, definitions: string, options: RenderOptions
  * The growing last block, parsed again on every flush: an open code fence is built directly. The
  * `<pre>` of a fence the source leaves open is marked (see `markOpenFence`).
  */
-function growingBlockHast(source: string, definitions: string, options: RenderOptions): Root {
+function growingBlockHast(source: string, definitions: string, options: RenderOptions, withMath = false): Root {
   const fence = definitions === '' ? openFenceHast(source) : undefined;
   if (fence) {
     markOpenFence(fence);
     return fence;
   }
-  const repaired = repairMarkdown(source);
-  const tree = blockHast(repaired, definitions, options);
+  const repaired = repairMarkdown(source, { math: options.math });
+  const tree = blockHast(repaired, definitions, options, withMath);
   if (endsInOpenFence(source, repaired)) markOpenFence(tree);
   return tree;
 }
 
 /** One top-level block. Memoized: it renders again only when its own source changes. */
 export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
-  const content = useMemo(() => {
-    const tree = repair ? growingBlockHast(source, definitions, options) : blockHast(source, definitions, options);
+  const hasMath = options.math && mayHaveMath(source);
+  const isMathLoaded = useMathLoaded(hasMath);
+  const render = (withMath: boolean) => {
+    const tree = repair
+      ? growingBlockHast(source, definitions, options, withMath)
+      : blockHast(source, definitions, options, withMath);
     if (cursor) insertCursor(tree);
     return hastToReact(tree, options.components);
-  }, [source, repair, cursor, definitions, options]);
-  return <OpenBlockContext.Provider value={open}>{content}</OpenBlockContext.Provider>;
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.
+  const content = useMemo(
+    () => (hasMath && !isMathLoaded ? undefined : render(hasMath)),
+    [source, repair, cursor, definitions, options, hasMath, isMathLoaded],
+  );
+  const shown = useShownContent(content, () => render(false));
+  return <OpenBlockContext.Provider value={open}>{shown}</OpenBlockContext.Provider>;
 });
 
 interface BlockGroupProps {

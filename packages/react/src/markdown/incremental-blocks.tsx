@@ -80,13 +80,15 @@ interface SplitView {
  * extends it and starts over otherwise.
  */
 interface IncrementalCache {
-  split(text: string, final: boolean): SplitView;
+  split(text: string, final: boolean, math: boolean): SplitView;
   /** The text of the last split, '' before the first. */
   readonly text: string;
 }
 
 function createIncrementalCache(): IncrementalCache {
-  const splitter: BlockSplitter = createBlockSplitter();
+  /** The splitter reads `$$` display blocks (as one leaf) when math is on (the default). */
+  let splitsMath = true;
+  let splitter: BlockSplitter = createBlockSplitter({ math: splitsMath });
   const definitions: DefinitionCollector = createDefinitionCollector();
   /** Source arrays of groups whose blocks are all final: the same array on every update. */
   const finishedGroups = new Map<number, readonly string[]>();
@@ -106,9 +108,14 @@ function createIncrementalCache(): IncrementalCache {
     get text() {
       return seen;
     },
-    split(text, final) {
-      if (last && last.text === text && last.final === final) return last.view;
-      if (!extendsText(text, seen, final)) {
+    split(text, final, math) {
+      if (last && last.text === text && last.final === final && splitsMath === math) return last.view;
+      const isOtherSyntax = splitsMath !== math;
+      if (isOtherSyntax) {
+        splitsMath = math;
+        splitter = createBlockSplitter({ math });
+      }
+      if (isOtherSyntax || !extendsText(text, seen, final)) {
         splitter.reset();
         finishedGroups.clear();
         definitions.reset();
@@ -150,7 +157,7 @@ export function IncrementalBlocks({
   options: RenderOptions;
   cache: IncrementalCache;
 }) {
-  const split = cache.split(text, final);
+  const split = cache.split(text, final, options.math);
   const splitFinal = split.finalCount;
   // How far the last committed render got: read here, written only once a render is committed.
   const committed = useRef({ text: '', shown: 0 });

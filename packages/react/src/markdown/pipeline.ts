@@ -12,6 +12,8 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { MathModule } from './math/load-math';
+import { rehypeMathElements } from './math/math-elements';
 import { quickParse } from './quick-parse';
 import { remarkSyntax } from './remark-syntax';
 import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
@@ -24,10 +26,15 @@ type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
  * and `src` left to the stricter URL policy that runs after it. Clobbering is off because
  * Markdown without raw HTML cannot set `id` or `name`: the only ids are the footnote ids that
  * remark-rehype already prefixes with `user-content-`, and prefixing them twice would break
- * the footnote links.
+ * the footnote links. Math adds two classes on `<code>`: remark-math's `math-inline` and
+ * `math-display` (the TeX source stays text; see `math/math-elements.ts`).
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [['className', /^language-./, 'math-inline', 'math-display']],
+  },
   clobber: [],
   protocols: {
     ...defaultSchema.protocols,
@@ -53,14 +60,20 @@ function rehypeEmptyDataFlags() {
   return visit;
 }
 
-function buildProcessor(policy: UrlPolicyOptions) {
+/** remark-math reads single dollars: `normalizeMath` has already escaped every `$` that is text. */
+const mathSyntaxOptions = { singleDollarTextMath: true };
+
+/** `math`: the loaded math chunk, for a pipeline that reads `$…$` and `$$…$$` (see `math/`). */
+function buildProcessor(policy: UrlPolicyOptions, math?: MathModule) {
   return unified()
     .use(remarkParse)
     .use(remarkSyntax)
+    .use(math ? [[math.remarkMath, mathSyntaxOptions]] : [])
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlPolicy, policy)
     .use(rehypeEmptyDataFlags)
+    .use(math ? [rehypeMathElements] : [])
     .freeze();
 }
 
@@ -73,15 +86,16 @@ function cacheKey(options: UrlPolicyOptions): string {
   return JSON.stringify([options.allowedLinkPrefixes ?? [], options.allowedImagePrefixes ?? []]);
 }
 
-/** The cached processor for these URL options. */
-export function getProcessor(options: UrlPolicyOptions): HastProcessor {
-  const key = cacheKey(options);
+/** The cached processor for these URL options (reading math once the math chunk is passed). */
+export function getProcessor(options: UrlPolicyOptions, math?: MathModule): HastProcessor {
+  const key = math ? `math:${cacheKey(options)}` : cacheKey(options);
   let processor = processors.get(key);
   if (!processor) {
-    processor = buildProcessor({
+    const policy = {
       allowedLinkPrefixes: [...(options.allowedLinkPrefixes ?? [])],
       allowedImagePrefixes: [...(options.allowedImagePrefixes ?? [])],
-    });
+    };
+    processor = buildProcessor(policy, math);
     processors.set(key, processor);
   }
   return processor;

@@ -13,7 +13,8 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 /** Tag name of the placeholder element that becomes `<TypingCursor />`. */
 export const cursorTagName = 'rivulet-cursor';
 
-const voidElements = new Set(['img', 'br', 'hr', 'input', 'source', 'wbr']);
+/** Elements the cursor goes after, never into (a formula is drawn from its source as a whole). */
+const voidElements = new Set(['img', 'br', 'hr', 'input', 'source', 'wbr', 'rivulet-math']);
 
 function cursorNode(): Element {
   return { type: 'element', tagName: cursorTagName, properties: {}, children: [] };

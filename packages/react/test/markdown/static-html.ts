@@ -2,33 +2,44 @@
  * The static reference render: remark-parse + remark-gfm + the CJK-friendly emphasis and
  * strikethrough rules + remark-rehype + the sanitizer and URL policy on the whole text (as the
  * pipeline), serialized by hast-util-to-html, and the DOM normalization that lets it be compared
- * with what `<Markdown>` put in the document.
+ * with what `<Markdown>` put in the document. With math (the default, as `<Markdown math>`): the
+ * delimiters normalized first, remark-math, and the formulas drawn (see `static-math.ts`).
  */
 
+import { normalizeMath } from '@rivulet/core';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { sanitizeSchema } from '../../src/markdown/pipeline';
 import { rehypeUrlPolicy } from '../../src/markdown/url-policy';
+import { rehypeDrawFormulas } from './static-math';
 
-const staticProcessor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyGfmStrikethrough)
-  .use(remarkRehype)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeUrlPolicy, {})
-  .freeze();
+const staticPipeline = (math: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(math ? [remarkMath] : [])
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUrlPolicy, {})
+    .use(math ? [rehypeDrawFormulas] : [])
+    .freeze();
+const staticProcessor = staticPipeline(false);
+const staticMathProcessor = staticPipeline(true);
 
-/** The whole text rendered statically, as an HTML string. */
-export function staticHtml(markdown: string): string {
-  return toHtml(staticProcessor.runSync(staticProcessor.parse(markdown)));
+/** The whole text rendered statically, as an HTML string (with math unless `math: false`). */
+export function staticHtml(markdown: string, { math = true } = {}): string {
+  if (!math) return toHtml(staticProcessor.runSync(staticProcessor.parse(markdown)));
+  const tree = staticMathProcessor.runSync(staticMathProcessor.parse(normalizeMath(markdown)));
+  return toHtml(tree, { allowDangerousHtml: true });
 }
 
 /**
@@ -100,8 +111,8 @@ function isBetweenBlocks(node: Node): boolean {
 }
 
 /** The static render parsed into the same DOM implementation, then made canonical. */
-export function canonicalStaticHtml(markdown: string): string {
+export function canonicalStaticHtml(markdown: string, options: { math?: boolean } = {}): string {
   const template = document.createElement('div');
-  template.innerHTML = staticHtml(markdown);
+  template.innerHTML = staticHtml(markdown, options);
   return canonicalHtml(template, { inPlace: true });
 }

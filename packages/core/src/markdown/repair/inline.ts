@@ -145,6 +145,10 @@ export function repairInline(
     const openerLength = marker.kind === 'emphasis' ? marker.remaining : marker.length;
     const start = map(marker.start);
     const contentStart = marker.kind === 'emphasis' ? map(marker.end) : start + openerLength;
+    // In math, a backslash at the very end is a command being typed (`$\`, `$x + \`): it would
+    // escape the closer, so it waits.
+    if (marker.kind === 'math' && /(?:^|[^\\])(?:\\\\)*\\$/.test(result.slice(contentStart)))
+      result = result.slice(0, -1);
     // Closers go before trailing whitespace (after a newline a closing backtick run would start a
     // fence) and before a trailing hard-break backslash (which would escape them).
     const trailing = /(?:\\(?=\s))?\s*$/.exec(result)?.index ?? result.length;

@@ -1,0 +1,53 @@
+/**
+ * Loading the math chunk (`math-chunk.ts`: remark-math and KaTeX) on first use, and telling the
+ * components waiting for it. Nothing is imported until a block holding math asks for it.
+ */
+
+import type * as MathChunk from './math-chunk';
+
+export type MathModule = typeof MathChunk;
+
+let loaded: MathModule | undefined;
+let loading: Promise<MathModule | undefined> | undefined;
+const listeners = new Set<() => void>();
+
+/** Whether `markdown` may hold math: a `$`, `\(` or `\[` anywhere (a cheap test). */
+export function mayHaveMath(markdown: string): boolean {
+  return markdown.includes('$') || markdown.includes('\\(') || markdown.includes('\\[');
+}
+
+/** The math chunk, once loaded. */
+export function loadedMath(): MathModule | undefined {
+  return loaded;
+}
+
+/** Whether the math chunk is loaded (a `useSyncExternalStore` snapshot). */
+export function isMathLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** Calls `listener` once the chunk has loaded; returns the unsubscribe function. */
+export function subscribeMath(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Loads the math chunk (once; a failed load may be tried again later). Call it ahead of time
+ * to have math drawn in an answer's first frame. Never rejects.
+ */
+export function loadMath(): Promise<MathModule | undefined> {
+  if (loaded) return Promise.resolve(loaded);
+  loading ??= import('./math-chunk').then(
+    (module) => {
+      loaded = module;
+      for (const listener of [...listeners]) listener();
+      return module;
+    },
+    () => {
+      loading = undefined;
+      return undefined;
+    },
+  );
+  return loading;
+}

@@ -1,0 +1,50 @@
+/**
+ * The lazily loaded math chunk: remark-math (the `$`/`$$` syntax) and KaTeX, which come together
+ * the first time an answer holds math, so an answer without math never downloads either.
+ *
+ * KaTeX runs with `throwOnError: true` (a formula that does not parse is reported here, never
+ * drawn as KaTeX's red error text), `trust: false` (no `\href`, `\url`, `\includegraphics`,
+ * `\htmlClass`: nothing in a formula becomes a link, a resource or markup of the model's choosing)
+ * and bounded expansion. Its output is KaTeX's own markup built from the TeX source, inserted by
+ * `<MathFormula>`; it never passes through the Markdown sanitizer, which only ever sees the source.
+ */
+
+import katex from 'katex';
+import remarkMath from 'remark-math';
+
+export { remarkMath };
+
+/** What drawing one formula gave: KaTeX's markup, or why there is none. */
+export type TexOutcome = { html: string } | { error: string };
+
+const cacheLimit = 500;
+const outcomes = new Map<string, TexOutcome>();
+
+function renderNow(tex: string, display: boolean): TexOutcome {
+  try {
+    const html = katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      trust: false,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+      maxExpand: 1000,
+      maxSize: 50,
+    });
+    return { html };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Renders `tex` (cached by source: a final formula is drawn once). Never throws. */
+export function renderTex(tex: string, display: boolean): TexOutcome {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let outcome = outcomes.get(key);
+  if (!outcome) {
+    outcome = renderNow(tex, display);
+    if (outcomes.size >= cacheLimit) outcomes.delete(outcomes.keys().next().value as string);
+    outcomes.set(key, outcome);
+  }
+  return outcome;
+}

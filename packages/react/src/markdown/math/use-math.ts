@@ -1,0 +1,56 @@
+/**
+ * Math in a rendered block: whether a block needs the math chunk, and what it shows meanwhile.
+ * A block holding math renders with the math pipeline once the chunk is loaded; until then it
+ * keeps what it showed before (a streaming block whose math just began stays as it was for the
+ * moment the chunk takes), or, on its first render, the text without math.
+ */
+
+import { normalizeMath } from '@rivulet/core';
+import type { Root } from 'hast';
+import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useIsomorphicLayoutEffect } from '../../use-stream';
+import { getProcessor, type HastProcessor, markdownToHast } from '../pipeline';
+import type { UrlPolicyOptions } from '../url-policy';
+import { isMathLoaded, loadedMath, loadMath, subscribeMath } from './load-math';
+
+export { mayHaveMath } from './load-math';
+
+/** The math pipeline for these URL options, once the math chunk is loaded. */
+export function mathProcessor(policy: UrlPolicyOptions): HastProcessor | undefined {
+  const math = loadedMath();
+  return math && getProcessor(policy, math);
+}
+
+/** `markdown` parsed with math (delimiters normalized first), or `undefined` until the chunk loads. */
+export function mathMarkdownToHast(markdown: string, policy: UrlPolicyOptions): Root | undefined {
+  const processor = mathProcessor(policy);
+  return processor && markdownToHast(normalizeMath(markdown), processor);
+}
+
+const noSubscription = () => () => {};
+const serverSnapshot = () => false;
+
+/**
+ * Whether the math chunk is loaded, loading it when `needed`. Subscribes only when needed, so
+ * blocks without math cost nothing here.
+ */
+export function useMathLoaded(needed: boolean): boolean {
+  const loaded = useSyncExternalStore(needed ? subscribeMath : noSubscription, isMathLoaded, serverSnapshot);
+  useEffect(() => {
+    if (needed && !loaded) void loadMath();
+  }, [needed, loaded]);
+  return loaded;
+}
+
+/**
+ * `content`, or while it is pending (`undefined`: math waiting for its chunk) what was shown last,
+ * or `fallback()` if nothing was. Remembered after commit, so rendering stays pure.
+ */
+export function useShownContent(content: ReactNode | undefined, fallback: () => ReactNode): ReactNode {
+  const shown = useRef<{ content: ReactNode } | undefined>(undefined);
+  const displayed = content !== undefined ? content : shown.current ? shown.current.content : fallback();
+  useIsomorphicLayoutEffect(() => {
+    shown.current = { content: displayed };
+  });
+  return displayed;
+}
