@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 /** Tests run against the packages' sources, as the `source` export condition says. */
 const alias = {
   '@rivulet/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+  // Before '@rivulet/react', which would otherwise take its subpath.
+  '@rivulet/react/server': fileURLToPath(new URL('./packages/react/src/server/index.ts', import.meta.url)),
   '@rivulet/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
 };
 

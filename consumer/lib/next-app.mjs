@@ -40,6 +40,14 @@ export async function createNextApp(work, tarballs) {
     const installed = readFileSync(join(app, 'node_modules', '@rivulet', name, 'dist', 'index.js'), 'utf8');
     if (installed !== packed) throw new Error(`Next.js app: the installed @rivulet/${name} is not the one just packed`);
   }
+  // Server components import the server entry: it must not be client code, its copy button must.
+  const dist = join(app, 'node_modules', '@rivulet', 'react', 'dist');
+  if (/^(['"])use client\1/.test(readFileSync(join(dist, 'server.js'), 'utf8'))) {
+    throw new Error('@rivulet/react dist/server.js starts with "use client"');
+  }
+  if (!/^(['"])use client\1/.test(readFileSync(join(dist, 'copy-button.js'), 'utf8'))) {
+    throw new Error('@rivulet/react dist/copy-button.js does not start with "use client"');
+  }
   return app;
 }
 

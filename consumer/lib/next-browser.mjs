@@ -1,6 +1,6 @@
 /**
- * What a user of the Next.js consumer app does in Chromium: the server-rendered page hydrates, a
- * question is answered as a stream (Markdown, one code block highlighted with shiki tokens), and a
+ * What a user of the Next.js consumer app does in Chromium: the server-rendered page hydrates (an
+ * earlier answer rendered by the server entry's `<Markdown>` among it), a question is answered as a stream (Markdown, one code block highlighted with shiki tokens), and a
  * slow answer is stopped, which the route handler must see as an aborted request. Any console error
  * or warning (a hydration mismatch among them), uncaught error or HTTP error fails the check.
  */
@@ -82,15 +82,41 @@ async function checkStop(page, context, baseUrl) {
   assert(!final.completed, 'the stopped request was completed anyway');
 }
 
+/**
+ * The earlier answer rendered by `@rivulet/react/server`: highlighted and drawn in the HTML the
+ * server sent, and its copy button (the one client component in it) works once the page runs.
+ */
+async function checkServerMarkdown(page, html) {
+  const start = html.indexOf('aria-label="Earlier answer"');
+  assert(start !== -1, 'the page holds no server-rendered earlier answer');
+  const served = html.slice(start, html.indexOf('</section>', start));
+  assert(served.includes('data-highlighted="true"'), 'the server sent the earlier code block unhighlighted');
+  assert(/<span style="--shiki-light:[^"]+">export<\/span>/.test(served), 'the server sent no shiki tokens');
+  assert(served.includes('class="katex"'), 'the server sent the formula undrawn');
+  assert(!served.includes('$E'), 'the server sent the formula as source');
+  const section = page.getByRole('region', { name: 'Earlier answer' });
+  assert((await section.locator('strong').textContent()) === 'earlier answer', 'the earlier answer lost its Markdown');
+  const link = section.getByRole('link', { name: 'a link' });
+  assert((await link.getAttribute('href')) === 'https://example.com/history', 'the earlier link is missing');
+  const code = await section.locator('pre code').textContent();
+  assert(code === 'export const answer: number = 42;\n', `the earlier code block reads ${JSON.stringify(code)}`);
+  const copy = section.getByRole('button', { name: 'Copy code' });
+  await copy.click();
+  await section.locator('.rivulet-code-copy[data-copied="true"]').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert(copied === code, `the copy button copied ${JSON.stringify(copied)}`);
+}
+
 /** Runs the journey against the app served at `baseUrl`. */
 export async function checkNextApp(browser, { baseUrl }) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   try {
     const { page, problems } = await openPage(context);
     const html = await (await context.request.get(`${baseUrl}/`)).text();
     assert(html.includes('role="log"'), 'the server-rendered page holds no chat log');
     await page.goto(`${baseUrl}/`);
     await page.locator('body[data-ready="true"]').waitFor();
+    await checkServerMarkdown(page, html);
     await checkAnswer(page, context, baseUrl);
     await checkStop(page, context, baseUrl);
     failOnProblems(problems, 'Next.js app');

@@ -12,11 +12,12 @@
  */
 
 import type { Element } from 'hast';
-import { type ComponentPropsWithoutRef, memo, useContext, useRef, useState } from 'react';
+import { type ComponentPropsWithoutRef, useContext, useRef, useState } from 'react';
 import { TypingCursor } from '../TypingCursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { CopyButton } from './CopyButton';
-import type { CodeStyle, TokenLine, TokenLines } from './code-tokens';
+import { HighlightedCode } from './code-lines';
+import { codeElementOf, languageOf } from './code-source';
 import { defaultMarkdownLabels, MarkdownSettingsContext, OpenBlockContext } from './context';
 import { codeBaseStyle } from './highlighter';
 import { Diagram, DiagramNote, diagramName } from './mermaid/Diagram';
@@ -29,72 +30,6 @@ import { useNearViewport } from './use-near-viewport';
 export interface CodeBlockProps extends ComponentPropsWithoutRef<'pre'> {
   /** The hast `<pre>` element, passed by the renderer. */
   node?: Element | undefined;
-}
-
-function codeElementOf(node: Element | undefined): Element | undefined {
-  return node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
-}
-
-function languageOf(code: Element | undefined): string {
-  const classes = code?.properties.className;
-  const list = Array.isArray(classes) ? classes : String(classes ?? '').split(' ');
-  for (const name of list) {
-    const value = String(name);
-    if (value.startsWith('language-')) return value.slice('language-'.length);
-  }
-  return '';
-}
-
-function tokensText(tokens: TokenLine): string {
-  let text = '';
-  for (const token of tokens) text += token.content;
-  return text;
-}
-
-interface LineProps {
-  text: string;
-  tokens: TokenLine | undefined;
-  base: CodeStyle | undefined;
-}
-
-/**
- * One line: its highlighted tokens while they still match the text, then the rest as plain text.
- * A fully highlighted line carries the base style itself, so its tokens in the base colour are
- * bare text; a line with plain text after its tokens gives every token its own style instead, so
- * that text stays plain.
- */
-const Line = memo(function Line({ text, tokens, base }: LineProps) {
-  const highlighted = tokens ? tokensText(tokens) : '';
-  if (!tokens || !text.startsWith(highlighted)) return <span className="line">{text}</span>;
-  const rest = text.slice(highlighted.length);
-  const lineStyle = rest === '' ? base : undefined;
-  return (
-    <span className="line" style={lineStyle as React.CSSProperties | undefined}>
-      {tokens.map((token, index) =>
-        lineStyle && !token.htmlStyle ? (
-          token.content
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a line are positional.
-          <span key={index} style={(token.htmlStyle ?? base) as React.CSSProperties | undefined}>
-            {token.content}
-          </span>
-        ),
-      )}
-      {rest}
-    </span>
-  );
-});
-
-function HighlightedCode({ code, lines }: { code: string; lines: TokenLines }) {
-  const base = codeBaseStyle();
-  const textLines = code.split('\n');
-  const out: React.ReactNode[] = [];
-  textLines.forEach((text, index) => {
-    if (index > 0) out.push('\n');
-    // biome-ignore lint/suspicious/noArrayIndexKey: lines only ever get appended.
-    out.push(<Line key={index} text={text} tokens={lines[index]} base={base} />);
-  });
-  return out;
 }
 
 /** The default renderer of `<pre>` in `<Markdown>`. */
@@ -161,7 +96,7 @@ export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
       ) : null}
       <pre {...props} ref={pre} hidden={showDiagram || undefined}>
         <code className={lang ? `language-${lang}` : undefined}>
-          {lines ? <HighlightedCode code={body} lines={lines} /> : body}
+          {lines ? <HighlightedCode code={body} lines={lines} base={codeBaseStyle()} /> : body}
           {withCursor ? <TypingCursor /> : null}
           {trailingNewline ? '\n' : null}
         </code>

@@ -1,0 +1,2 @@
+export type { ServerMarkdownProps } from './Markdown';
+export { Markdown } from './Markdown';
