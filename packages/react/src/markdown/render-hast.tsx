@@ -1,14 +1,13 @@
 /**
- * From a sanitized hast tree to React elements (hast-util-to-jsx-runtime, the compiler behind
- * rehype-react), plus the placement of the typing cursor inside the tree so that it sits at
- * the end of the last text (inside the last paragraph, list item, heading, table cell or code)
- * rather than on a line of its own.
+ * From a sanitized hast tree to React elements (`hast-to-react.ts`), plus the placement of the
+ * typing cursor inside the tree so that it sits at the end of the last text (inside the last
+ * paragraph, list item, heading, table cell or code) rather than on a line of its own.
  */
 
 import type { Element, ElementContent, Root } from 'hast';
-import { type Components, toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ReactNode } from 'react';
-import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { hastToReactElements } from './hast-to-react';
 
 /** Tag name of the placeholder element that becomes `<TypingCursor />`. */
 export const cursorTagName = 'rivulet-cursor';
@@ -68,14 +67,5 @@ export function hastText(node: Element | Root): string {
 
 /** Renders a hast tree with the given component overrides. */
 export function hastToReact(tree: Root, components: Partial<Components>): ReactNode {
-  return toJsxRuntime(tree, {
-    Fragment,
-    jsx,
-    jsxs,
-    components,
-    passNode: true,
-    ignoreInvalidStyle: true,
-    // Keep `align` on table cells as the static HTML has it, rather than turning it into a style.
-    tableCellAlignToStyle: false,
-  });
+  return hastToReactElements(tree, components);
 }
