@@ -43,6 +43,8 @@ export interface ChildSplitter {
 const unsplittable = /\r|\]:|\[\^/;
 /** A quote line whose marker is followed by a tab: its columns depend on where the tab falls. */
 const quoteTab = /^[ >]*>[ >]*\t/;
+/** Content ending with two blank lines. */
+const endsTwoBlank = /\n[ \t]*\n[ \t]*\n$/;
 
 interface Progress {
   kind: ChildKind | undefined;
@@ -153,6 +155,9 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
       progress.scanned = lineStart;
       if (progress.invalid || progress.kind === undefined) return undefined;
       if (progress.kind === 'quote') {
+        // A list that ends a quote followed by two blank quote lines is loose in the quote, not in
+        // the quote's content alone (micromark): such a quote is rendered whole.
+        if (endsTwoBlank.test(progress.content.slice(-64))) return undefined;
         const partial = block.slice(lineStart);
         const content = progress.content + (partial === '' ? '' : (quoteContent(partial) ?? partial));
         const split = (progress.contentSplitter as BlockSplitter).update(content);

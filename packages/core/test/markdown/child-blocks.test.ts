@@ -59,6 +59,7 @@ describe('splitChildren', () => {
       '- [link][id]\n- b\n\n[id]: /url\n',
       '>\tTabbed quote\n',
       '> lazy setext\nbar\n===\n',
+      '> - a list ending the quote, then two blank quote lines\n>\n>\n',
       '- a\r\n- b\r\n',
     ]) {
       expect(splitChildren(block), block).toBeUndefined();

@@ -395,27 +395,22 @@ export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): Rea
 // ---------------------------------------------------------------------------------------------------
 // The block: split when it is a long list, table or quote, else rendered whole by `Block`.
 
-/**
- * Blocks shorter than `minChars` are parsed whole: splitting pays off only once a block grows.
- * Mutable for tests, which split every block to compare the result with the static render.
- */
-export const splitSettings = { minChars: 1024 };
-
 /** Math is read by its own pipeline (see `math/`); a block that may hold it is rendered whole. */
 const mathSyntax = /\$|\\[([]/;
 
 type BlockProps = Parameters<typeof Block>[0];
 
 /**
- * One top-level block. A long list, table or quote without definitions or math is rendered child
- * by child (see above), with a child splitter that resumes as the block grows; anything else, and a
- * block whose children do not parse as promised, goes to `Block`. Memoized as `Block` is.
+ * One top-level block. A list, table or quote without definitions or math is rendered child by
+ * child (see above) from its first line on, so its elements are never re-created as it grows, with
+ * a child splitter that resumes as the block grows. Anything else, and a block whose children do
+ * not parse as promised, goes to `Block`. Memoized as `Block` is.
  */
 export const SplittableBlock = memo(function SplittableBlock(props: BlockProps) {
   const { source, open, repair, cursor, definitions, options } = props;
   const state = useRef<{ splitter: ChildSplitter; cache: SplitCache } | null>(null);
   let content: ReactNode | undefined;
-  if (definitions === '' && source.length >= splitSettings.minChars && !mathSyntax.test(source)) {
+  if (definitions === '' && !mathSyntax.test(source)) {
     state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
     const split = state.current.splitter.update(source);
     if (split) content = renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);

@@ -3,8 +3,7 @@ import { Markdown, type MarkdownComponents } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { tests as commonmarkTests } from 'commonmark-spec';
 import type { ComponentProps } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitSettings } from '../../src/markdown/split-block';
+import { describe, expect, it } from 'vitest';
 import gfmSpec from './fixtures/gfm-spec.json';
 import { randomChunks, seededRandom } from './random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
@@ -33,14 +32,7 @@ function stream(markdown: string, chunks: readonly string[], components?: Markdo
 /** Whether a complete streamed text must already equal the static render (see gfm-convergence). */
 const streamsToStatic = (markdown: string) => !/^ {0,3}\[[^\]]+\]:/m.test(markdown) && !markdown.includes('<');
 
-describe('blocks split into children (every block, however short) converge on the static render', () => {
-  beforeAll(() => {
-    splitSettings.minChars = 0;
-  });
-  afterAll(() => {
-    splitSettings.minChars = 1024;
-  });
-
+describe('blocks split into children converge on the static render', () => {
   it('for the CommonMark spec examples', () => {
     const random = seededRandom(20261205);
     const mismatches: string[] = [];
