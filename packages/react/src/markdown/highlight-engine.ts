@@ -59,9 +59,20 @@ function lineTokens(line: readonly ShikiToken[], base: CodeStyle): CodeToken[] {
   return out;
 }
 
+export interface HighlightEngineOptions {
+  /**
+   * How long one line may take to tokenize before the rest of it stays in the base colour (shiki's
+   * `tokenizeTimeLimit`, default 500 ms). A grammar's rules compile on first use, so on a busy
+   * machine a cold first line can pass the limit: the server, which renders a block once and for
+   * good, allows more.
+   */
+  tokenizeTimeLimit?: number | undefined;
+}
+
 export async function createHighlightEngine(
   modules: ShikiModules,
   themes: readonly ThemeRegistrationAny[],
+  { tokenizeTimeLimit }: HighlightEngineOptions = {},
 ): Promise<HighlightEngine> {
   const highlighter = await modules.createHighlighterCore({
     themes: [...themes],
@@ -83,6 +94,7 @@ export async function createHighlightEngine(
           themes: codeThemes,
           defaultColor: false,
           ...(state ? { grammarState: state } : {}),
+          ...(tokenizeTimeLimit !== undefined ? { tokenizeTimeLimit } : {}),
         });
         const lines = result.tokens.map((line) => lineTokens(line, baseStyle));
         return { lines, state: result.grammarState };

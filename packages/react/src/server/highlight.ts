@@ -14,6 +14,12 @@ export interface HighlightedLines {
   base: CodeStyle;
 }
 
+/**
+ * A line's time limit: a block rendered on the server is sent as it is, so a cold grammar on a busy
+ * server must not leave it half coloured; a line that still takes longer stays in the base colour.
+ */
+const serverTimeLimitMs = 5_000;
+
 let engine: Promise<HighlightEngine> | undefined;
 /** Grammars are added one at a time: shiki's registry is not meant for concurrent loads. */
 let adding: Promise<unknown> = Promise.resolve();
@@ -28,7 +34,13 @@ function loadEngine(): Promise<HighlightEngine> {
       import('shiki/themes/github-light.mjs'),
       import('shiki/themes/github-dark.mjs'),
     ]);
-    return createHighlightEngine({ createHighlighterCore, createJavaScriptRegexEngine }, [light.default, dark.default]);
+    return createHighlightEngine(
+      { createHighlighterCore, createJavaScriptRegexEngine },
+      [light.default, dark.default],
+      {
+        tokenizeTimeLimit: serverTimeLimitMs,
+      },
+    );
   })();
   // A failed start (a missing module) is tried again by the next render rather than kept.
   engine.catch(() => {
