@@ -68,7 +68,11 @@ export function openFenceHast(source: string): Root | undefined {
   };
   // The words after the language travel as data (not rendered), as the parser leaves them.
   if (meta) code.data = { meta } as Element['data'];
-  return { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }] };
+  // Code reads left to right, as `setDirection` has it in the pipeline.
+  return {
+    type: 'root',
+    children: [{ type: 'element', tagName: 'pre', properties: { dir: 'ltr' }, children: [code] }],
+  };
 }
 
 /** A line that closes a fence, inside block quotes and list items: only the fence run after the indent. */

@@ -12,6 +12,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { rehypeDirection } from './direction';
 import type { MathModule } from './math/load-math';
 import { rehypeMathElements } from './math/math-elements';
 import { quickParse } from './quick-parse';
@@ -74,6 +75,7 @@ function buildProcessor(policy: UrlPolicyOptions, math?: MathModule) {
     .use(rehypeUrlPolicy, policy)
     .use(rehypeEmptyDataFlags)
     .use(math ? [rehypeMathElements] : [])
+    .use(rehypeDirection)
     .freeze();
 }
 

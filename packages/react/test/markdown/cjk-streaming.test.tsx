@@ -48,10 +48,10 @@ describe('CJK emphasis streamed into <Markdown>', () => {
     const markdown = '中文**强调。**后面';
     const { states } = stream([...markdown]);
     const open = states[markdown.indexOf('。')];
-    expect(open).toBe('<p>中文<strong>强调。</strong></p>');
+    expect(open).toBe('<p dir="auto">中文<strong>强调。</strong></p>');
     // No streamed state shows `**` or closes the text with a second pair.
     expect(states.filter((state) => state.includes('*'))).toEqual([]);
-    expect(states[states.length - 1]).toBe('<p>中文<strong>强调。</strong>后面</p>');
+    expect(states[states.length - 1]).toBe('<p dir="auto">中文<strong>强调。</strong>后面</p>');
   });
 
   it('leaves markdown-cjk-friendly’s own cases as they are and streams them to the static render', () => {

@@ -1,8 +1,8 @@
 /**
  * The static reference render: remark-parse + remark-gfm + the CJK-friendly emphasis and
- * strikethrough rules + remark-rehype + the sanitizer and URL policy on the whole text (as the
- * pipeline), serialized by hast-util-to-html, and the DOM normalization that lets it be compared
- * with what `<Markdown>` put in the document. With math (the default, as `<Markdown math>`): the
+ * strikethrough rules + remark-rehype + the sanitizer, URL policy and block direction on the
+ * whole text (as the pipeline), serialized by hast-util-to-html, and the DOM normalization that
+ * lets it be compared with what `<Markdown>` put in the document. With math (the default, as `<Markdown math>`): the
  * delimiters normalized first, remark-math, and the formulas drawn (see `static-math.ts`).
  */
 
@@ -16,6 +16,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { rehypeDirection } from '../../src/markdown/direction';
 import { sanitizeSchema } from '../../src/markdown/pipeline';
 import { rehypeUrlPolicy } from '../../src/markdown/url-policy';
 import { rehypeDrawFormulas } from './static-math';
@@ -31,6 +32,7 @@ const staticPipeline = (math: boolean) =>
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlPolicy, {})
     .use(math ? [rehypeDrawFormulas] : [])
+    .use(rehypeDirection)
     .freeze();
 const staticProcessor = staticPipeline(false);
 const staticMathProcessor = staticPipeline(true);

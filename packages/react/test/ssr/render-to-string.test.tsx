@@ -85,12 +85,12 @@ describe('server rendering without a DOM', () => {
     expect(html).toContain('data-role="assistant"');
 
     // The assistant's Markdown: inline code, a fenced code block in one <pre>, a table, a safe link.
-    expect(html).toContain('<code>Array.prototype.map</code>');
+    expect(html).toContain('<code dir="ltr">Array.prototype.map</code>');
     expect(html.match(/<pre[\s>]/g)).toHaveLength(1);
     expect(html).toMatch(
       /<pre[^>]*><code class="language-ts">const doubled = \[1, 2, 3\]\.map\(\(n\) =&gt; n \* 2\);\n<\/code><\/pre>/,
     );
-    expect(html).toMatch(/<table>[\s\S]*<th>input<\/th>[\s\S]*<td>2<\/td>[\s\S]*<\/table>/);
+    expect(html).toMatch(/<table dir="auto">[\s\S]*<th>input<\/th>[\s\S]*<td>2<\/td>[\s\S]*<\/table>/);
     expect(html).toMatch(
       /<a href="https:\/\/developer\.mozilla\.org\/"[^>]*rel="noopener noreferrer"[^>]*>the MDN page<\/a>/,
     );
@@ -129,7 +129,7 @@ describe('server rendering without a DOM', () => {
     expect(html).toMatch(/<div class="rivulet-code-block" data-language="ts" data-highlighted="false">/);
     expect(html).toMatch(/<span class="rivulet-code-language">ts<\/span>/);
     expect(textOf(html)).toContain('const doubled = [1, 2, 3].map((n) => n * 2);');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table dir="auto">');
     expect(html).not.toContain('data-rivulet-cursor');
     expect(consoleCalls).toEqual([]);
   });
@@ -142,7 +142,7 @@ describe('server rendering without a DOM', () => {
       </Markdown>,
     );
     expect(html).toContain('data-streaming="true"');
-    expect(html).toContain('<p>Here it is:</p>');
+    expect(html).toContain('<p dir="auto">Here it is:</p>');
     expect(html.match(/<pre[\s>]/g)).toHaveLength(1);
     // The unclosed fence renders as a code block holding exactly the code so far, then the caret.
     expect(html).toMatch(
