@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import MagicString from 'magic-string';
@@ -34,6 +35,24 @@ function pureFactories() {
   };
 }
 
+/**
+ * `dist/math.css`: KaTeX's minified stylesheet with only its WOFF2 fonts (every browser Rivulet
+ * supports reads them), which are copied to `dist/fonts/` so the stylesheet's relative URLs hold.
+ */
+function writeMathStyles(): void {
+  const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
+  const css = readFileSync(resolve(katexDist, 'katex.min.css'), 'utf8').replace(
+    /,url\(fonts\/[\w-]+\.woff\) format\("woff"\),url\(fonts\/[\w-]+\.ttf\) format\("truetype"\)/g,
+    '',
+  );
+  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css: unexpected font sources');
+  writeFileSync('dist/math.css', css);
+  mkdirSync('dist/fonts', { recursive: true });
+  for (const font of readdirSync(resolve(katexDist, 'fonts'))) {
+    if (font.endsWith('.woff2')) copyFileSync(resolve(katexDist, 'fonts', font), resolve('dist/fonts', font));
+  }
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -43,6 +62,7 @@ export default defineConfig({
       closeBundle() {
         mkdirSync('dist', { recursive: true });
         writeFileSync('dist/styles.css', inlineImports('src/styles.css'));
+      writeMathStyles();
       },
     },
   ],

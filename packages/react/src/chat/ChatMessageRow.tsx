@@ -14,6 +14,8 @@ export interface ChatMessageRowProps {
   labels: ChatWindowLabels;
   unstyled: boolean | undefined;
   showUsage: boolean | undefined;
+  /** Render math in the answer (see `ChatWindowProps.math`). */
+  math: boolean;
   /** The last message of the log: only it offers Retry. */
   isLast: boolean;
   onRetry: () => void;
@@ -31,6 +33,7 @@ export const ChatMessageRow = memo(function ChatMessageRow({
   labels,
   unstyled,
   showUsage,
+  math,
   isLast,
   onRetry,
 }: ChatMessageRowProps) {
@@ -65,7 +68,12 @@ export const ChatMessageRow = memo(function ChatMessageRow({
       {role === 'assistant' ? (
         content !== '' ? (
           // Only a completed answer renders exactly as written; a stopped or failed one keeps its tail repaired.
-          <Markdown streaming={streaming} incomplete={status !== undefined && status !== 'done'} cursor={streaming}>
+          <Markdown
+            streaming={streaming}
+            incomplete={status !== undefined && status !== 'done'}
+            cursor={streaming}
+            math={math}
+          >
             {content}
           </Markdown>
         ) : null

@@ -36,6 +36,12 @@ export interface ChatWindowOwnProps {
   theme?: 'light' | 'dark' | 'system';
   /** Show token usage under each answer that reports it. */
   showUsage?: boolean;
+  /**
+   * Render math in answers with KaTeX (`$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]`; loaded on first use).
+   * Default `true`; `false` shows dollars and backslashes as written. Import
+   * `@rivulet/react/math.css` for KaTeX's styles and fonts.
+   */
+  math?: boolean;
   /** Composer text, controlled. */
   input?: string;
   /** Composer text to start with, uncontrolled. */
@@ -128,6 +134,7 @@ const ChatLayout = forwardRef<HTMLDivElement, ChatLayoutProps>(function ChatLayo
     unstyled,
     theme,
     showUsage,
+    math = true,
     input,
     defaultInput,
     onInputChange,
@@ -204,6 +211,7 @@ const ChatLayout = forwardRef<HTMLDivElement, ChatLayoutProps>(function ChatLayo
               labels={labels}
               unstyled={unstyled}
               showUsage={showUsage}
+              math={math}
               isLast={id === lastId}
               onRetry={retry}
             />

@@ -25,11 +25,12 @@ import { CodeBlock } from './CodeBlock';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
 import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
 import { MathFormula } from './math/MathFormula';
-import { mathTagName } from './math/math-elements';
+import { mathTagName } from './math/tag-name';
 import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
+import { ScrollableTable } from './ScrollableTable';
 
 /** Extra prop every override receives: the hast element being rendered. */
 export interface MarkdownComponentExtraProps {
@@ -112,6 +113,7 @@ function useComponents(user: MarkdownComponents | undefined): Partial<Components
       user,
       merged: {
         pre: CodeBlock,
+        table: ScrollableTable,
         ...(user as Partial<Components>),
         [cursorTagName]: CursorPlaceholder,
         [mathTagName]: MathFormula,

@@ -14,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeDirection } from './direction';
 import type { MathModule } from './math/load-math';
-import { rehypeMathElements } from './math/math-elements';
+import { mathTagName } from './math/tag-name';
 import { quickParse } from './quick-parse';
 import { remarkSyntax } from './remark-syntax';
 import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
@@ -61,20 +61,17 @@ function rehypeEmptyDataFlags() {
   return visit;
 }
 
-/** remark-math reads single dollars: `normalizeMath` has already escaped every `$` that is text. */
-const mathSyntaxOptions = { singleDollarTextMath: true };
-
 /** `math`: the loaded math chunk, for a pipeline that reads `$…$` and `$$…$$` (see `math/`). */
 function buildProcessor(policy: UrlPolicyOptions, math?: MathModule) {
   return unified()
     .use(remarkParse)
     .use(remarkSyntax)
-    .use(math ? [[math.remarkMath, mathSyntaxOptions]] : [])
+    .use(math ? [math.remarkMath] : [])
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlPolicy, policy)
     .use(rehypeEmptyDataFlags)
-    .use(math ? [rehypeMathElements] : [])
+    .use(math ? [[math.rehypeMathElements, { tagName: mathTagName }]] : [])
     .use(rehypeDirection)
     .freeze();
 }

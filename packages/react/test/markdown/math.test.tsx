@@ -3,7 +3,7 @@
  * code left alone, formulas still open while streaming never shown as errors or raw `$$`, a
  * streamed answer converging to the static render, and nothing in a formula becoming a link.
  */
-import { Markdown } from '@rivulet/react';
+import { ChatWindow, Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
@@ -141,5 +141,21 @@ describe('an open formula while streaming', () => {
     const { container } = render(<Markdown incomplete>{'Look:\n\n$$\nx^2 + \\frac{a}{b'}</Markdown>);
     expect(visibleText(root(container))).not.toContain('$$');
     expect(container.querySelector('.katex-error')).toBeNull();
+  });
+});
+
+describe('math in <ChatWindow>', () => {
+  const history = [
+    { id: 'q', role: 'user' as const, content: 'What is $x^2$ at $3?' },
+    { id: 'a', role: 'assistant' as const, content: 'It is $x^2 = 9$.' },
+  ];
+
+  it('is on by default and off with math={false}', () => {
+    const on = render(<ChatWindow api="/api/chat" initialMessages={history} />);
+    expect(on.container.querySelectorAll('.rivulet-math .katex').length).toBeGreaterThan(0);
+    on.unmount();
+    const off = render(<ChatWindow api="/api/chat" initialMessages={history} math={false} />);
+    expect(off.container.querySelector('.rivulet-math')).toBeNull();
+    expect(off.container.textContent).toContain('$x^2 = 9$');
   });
 });

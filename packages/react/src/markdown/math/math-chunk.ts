@@ -1,5 +1,6 @@
 /**
- * The lazily loaded math chunk: remark-math (the `$`/`$$` syntax) and KaTeX, which come together
+ * The lazily loaded math chunk: the `$`/`$$` syntax (micromark-extension-math, mdast-util-math),
+ * the delimiter rewrite and KaTeX, which come together
  * the first time an answer holds math, so an answer without math never downloads either.
  *
  * KaTeX runs with `throwOnError: true` (a formula that does not parse is reported here, never
@@ -9,10 +10,24 @@
  * `<MathFormula>`; it never passes through the Markdown sanitizer, which only ever sees the source.
  */
 
+import { normalizeMath } from '@rivulet/core';
 import katex from 'katex';
-import remarkMath from 'remark-math';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { math } from 'micromark-extension-math';
+import type { Processor } from 'unified';
 
-export { remarkMath };
+export { rehypeMathElements } from './math-elements';
+export { normalizeMath };
+
+/**
+ * The `$`/`$$` syntax, parse side only (what remark-math registers, minus its serializer). Single
+ * dollars are read: `normalizeMath` has already escaped every `$` that is text.
+ */
+export function remarkMath(this: Processor): void {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), math({ singleDollarTextMath: true })];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), mathFromMarkdown()];
+}
 
 /** What drawing one formula gave: KaTeX's markup, or why there is none. */
 export type TexOutcome = { html: string } | { error: string };

@@ -5,26 +5,22 @@
  * moment the chunk takes), or, on its first render, the text without math.
  */
 
-import { normalizeMath } from '@rivulet/core';
 import type { Root } from 'hast';
 import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect } from '../../use-stream';
-import { getProcessor, type HastProcessor, markdownToHast } from '../pipeline';
+import { getProcessor, markdownToHast } from '../pipeline';
 import type { UrlPolicyOptions } from '../url-policy';
 import { isMathLoaded, loadedMath, loadMath, subscribeMath } from './load-math';
 
 export { mayHaveMath } from './load-math';
 
-/** The math pipeline for these URL options, once the math chunk is loaded. */
-export function mathProcessor(policy: UrlPolicyOptions): HastProcessor | undefined {
-  const math = loadedMath();
-  return math && getProcessor(policy, math);
-}
-
-/** `markdown` parsed with math (delimiters normalized first), or `undefined` until the chunk loads. */
+/**
+ * `markdown` parsed with math (delimiters normalized first), or `undefined` until the chunk loads.
+ * The rewrite ships in the chunk too: a page without math never downloads it.
+ */
 export function mathMarkdownToHast(markdown: string, policy: UrlPolicyOptions): Root | undefined {
-  const processor = mathProcessor(policy);
-  return processor && markdownToHast(normalizeMath(markdown), processor);
+  const math = loadedMath();
+  return math && markdownToHast(math.normalizeMath(markdown), getProcessor(policy, math));
 }
 
 const noSubscription = () => () => {};
