@@ -2,7 +2,7 @@ export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
 export { ChatWindow } from './chat/ChatWindow';
 export type { ChatWindowLabels } from './chat/labels';
 export type { MarkdownLabels } from './markdown/context';
-export type { HighlightingOptions } from './markdown/highlight-config';
+export type { CodeThemeNames, HighlightingOptions } from './markdown/highlight-config';
 export { configureHighlighting } from './markdown/highlight-config';
 export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/Markdown';
 export { Markdown } from './markdown/Markdown';

@@ -1,7 +1,19 @@
 /**
- * The page-wide highlighting setting (`configureHighlighting`). Kept apart from the highlighter so
- * the public types do not reach into shiki's.
+ * The page-wide highlighting settings (`configureHighlighting`): where code is tokenized and in
+ * which shiki themes. Kept apart from the highlighter so the public types do not reach into
+ * shiki's.
  */
+
+/**
+ * Names of shiki's bundled themes (https://shiki.style/themes), one for a light colour scheme and
+ * one for a dark one. Code carries both colours and `styles.css` shows the one that matches the
+ * page (`prefers-color-scheme`, or a `data-theme="light"|"dark"` ancestor). The code block's
+ * background is `--rivulet-code-bg`: set it to suit dark or light themes of your own.
+ */
+export interface CodeThemeNames {
+  light: string;
+  dark: string;
+}
 
 /** Options of `configureHighlighting`. */
 export interface HighlightingOptions {
@@ -12,14 +24,29 @@ export interface HighlightingOptions {
    * `worker-src blob:`), Rivulet falls back to the main thread by itself.
    */
   worker?: boolean | undefined;
+  /**
+   * The shiki themes code is coloured with, loaded lazily with the highlighter. Default
+   * `{ light: 'github-light', dark: 'github-dark' }`; a side left out keeps its default, and an
+   * unknown name falls back to it with a console warning.
+   *
+   * @example
+   * configureHighlighting({ theme: { light: 'min-light', dark: 'nord' } });
+   */
+  theme?: Partial<CodeThemeNames> | undefined;
 }
 
 let worker = true;
+let theme: CodeThemeNames = { light: 'github-light', dark: 'github-dark' };
 const listeners = new Set<() => void>();
 
 /** Whether tokenizing should run in a worker. */
 export function workerEnabled(): boolean {
   return worker;
+}
+
+/** The themes code is coloured with. */
+export function codeTheme(): CodeThemeNames {
+  return theme;
 }
 
 /** Calls `listener` when the setting changes; returns the unsubscribe function. */
@@ -33,15 +60,28 @@ export function onHighlightingChange(listener: () => void): () => void {
 function setWorker(value: boolean, notify = true): void {
   if (value === worker) return;
   worker = value;
-  if (notify) for (const listener of [...listeners]) listener();
+  if (notify) notifyAll();
+}
+
+function notifyAll(): void {
+  for (const listener of [...listeners]) listener();
 }
 
 /**
- * Chooses where code is tokenized, for every `<Markdown>` on the page. Call it before the first
- * code block renders; calling it later starts highlighting over with the new setting.
+ * Chooses where code is tokenized and in which themes, for every `<Markdown>` on the page. Call
+ * it before the first code block renders; calling it later starts highlighting over with the new
+ * setting (code blocks highlighted before keep their colours).
+ *
+ * @example
+ * configureHighlighting({ worker: true, theme: { light: 'github-light', dark: 'one-dark-pro' } });
  */
 export function configureHighlighting(options: HighlightingOptions): void {
-  setWorker(options.worker ?? true);
+  const light = options.theme?.light ?? 'github-light';
+  const dark = options.theme?.dark ?? 'github-dark';
+  const themeChanged = light !== theme.light || dark !== theme.dark;
+  theme = { light, dark };
+  if (themeChanged && (options.worker ?? true) === worker) notifyAll();
+  else setWorker(options.worker ?? true);
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
  * The tokenizing side of highlighting, shared by the highlighting worker and the main-thread
- * fallback: one shiki core highlighter with the JavaScript regex engine (no WebAssembly), the
- * `github-light` and `github-dark` themes as dual themes (colours as CSS variables, switched by
- * the stylesheet), and grammars added as they arrive. It imports nothing from shiki itself: the
- * caller passes the modules in, statically in the worker and lazily on the main thread.
+ * fallback: one shiki core highlighter with the JavaScript regex engine (no WebAssembly), a light
+ * and a dark theme as dual themes (colours as CSS variables, switched by the stylesheet; GitHub's
+ * unless `configureHighlighting` names others), and grammars added as they arrive. It imports
+ * nothing from shiki itself: the caller passes the modules in, statically in the worker and
+ * lazily on the main thread.
  */
 
 import type { createHighlighterCore, LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
 import type { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { CodeStyle, CodeToken, Tokenize } from './code-tokens';
 
-/** Theme names, light first: tokens carry `--shiki-light` and `--shiki-dark` colours. */
-export const codeThemes = { light: 'github-light', dark: 'github-dark' } as const;
+/** The names shiki knows the themes by, light first: tokens carry `--shiki-light` and `--shiki-dark`. */
+function themeNames(themes: readonly ThemeRegistrationAny[]): { light: string; dark: string } {
+  const [light, dark] = themes;
+  if (!light?.name || !dark?.name) throw new Error('The highlighter needs a light and a dark theme, with names');
+  return { light: light.name, dark: dark.name };
+}
 
 export interface ShikiModules {
   createHighlighterCore: typeof createHighlighterCore;
@@ -74,6 +79,7 @@ export async function createHighlightEngine(
   themes: readonly ThemeRegistrationAny[],
   { tokenizeTimeLimit }: HighlightEngineOptions = {},
 ): Promise<HighlightEngine> {
+  const codeThemes = themeNames(themes);
   const highlighter = await modules.createHighlighterCore({
     themes: [...themes],
     langs: [],

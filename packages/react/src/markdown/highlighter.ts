@@ -2,16 +2,18 @@
  * Code highlighting state shared by every `<Markdown>` on the page: which languages are ready,
  * where tokenizing runs (a worker when possible, see `highlight-backend.ts`), and a cache of
  * finished blocks. Grammars are imported one by one when a code block first asks for them, the
- * themes and shiki's core with the first one. Nothing here runs at module load.
+ * themes (`configureHighlighting({ theme })`) and shiki's core with the first one. Nothing here
+ * runs at module load.
  *
  * Language state is observable (`subscribeLanguages`) so code blocks can re-render when their
  * grammar becomes ready.
  */
 
 import type { LanguageRegistration, ThemeRegistrationAny } from 'shiki/core';
+import { loadCodeThemes } from './code-themes';
 import type { CodeStyle, TokenLines } from './code-tokens';
 import type { HighlightBackend, HighlightSession } from './highlight-backend';
-import { disableWorker, onHighlightingChange, workerEnabled } from './highlight-config';
+import { codeTheme, disableWorker, onHighlightingChange, workerEnabled } from './highlight-config';
 import { createMainThreadBackend } from './highlight-main-thread';
 import { createWorkerBackend } from './highlight-worker-backend';
 
@@ -30,12 +32,8 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-async function loadThemes(): Promise<ThemeRegistrationAny[]> {
-  const [light, dark] = await Promise.all([
-    import('shiki/themes/github-light.mjs'),
-    import('shiki/themes/github-dark.mjs'),
-  ]);
-  return [light.default, dark.default];
+function loadThemes(): Promise<ThemeRegistrationAny[]> {
+  return loadCodeThemes(codeTheme());
 }
 
 function forget(): void {
@@ -43,6 +41,8 @@ function forget(): void {
   backendPromise = undefined;
   statuses.clear();
   resolved.clear();
+  // Finished blocks' tokens carry the old themes' colours.
+  finishedCache.clear();
 }
 
 /** The worker failed: start over on the main thread. Blocks reload their languages on the notice. */

@@ -4,8 +4,9 @@ import typescript from 'shiki/langs/typescript.mjs';
 import githubDark from 'shiki/themes/github-dark.mjs';
 import githubLight from 'shiki/themes/github-light.mjs';
 import { describe, expect, it } from 'vitest';
+import { defaultCodeTheme as codeThemes } from '../../src/markdown/code-themes';
 import type { CodeStyle } from '../../src/markdown/code-tokens';
-import { codeThemes, createHighlightEngine } from '../../src/markdown/highlight-engine';
+import { createHighlightEngine } from '../../src/markdown/highlight-engine';
 
 const code = [
   'import { readFile } from "node:fs/promises";',
@@ -41,7 +42,11 @@ describe('highlight engine tokens', () => {
       langs: [typescript],
       engine: createJavaScriptRegexEngine(),
     });
-    const reference = shiki.codeToTokens(code, { lang: name, themes: codeThemes, defaultColor: false }).tokens;
+    const reference = shiki.codeToTokens(code, {
+      lang: name,
+      themes: { light: codeThemes.light, dark: codeThemes.dark },
+      defaultColor: false,
+    }).tokens;
 
     expect(ours.map((line) => line.map((token) => token.content).join(''))).toEqual(code.split('\n'));
     expect(characterStyles(ours, engine.baseStyle)).toEqual(characterStyles(reference));
