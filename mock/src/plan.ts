@@ -47,6 +47,7 @@ export interface MockPlan {
 const KEYWORDS: [RegExp, string][] = [
   [/\btables?\b/i, 'tables'],
   [/\b(diagram|mermaid|flowchart)\b/i, 'mermaid'],
+  [/\b(math|formulas?|equations?|latex|katex)\b/i, 'math'],
   [/\b(code|function|snippet|rust|python)\b/i, 'code'],
   [/\b(long|guide|everything)\b/i, 'long'],
   [/\b(think|reason|weekdays?)\b/i, 'reasoning'],

@@ -96,6 +96,8 @@ describe('planMock faults', () => {
     expect(planMock({}, [{ role: 'user', content: 'hi' }]).answer.id).toBe('overview');
     expect(planMock({}, [{ role: 'user', content: 'Draw a diagram' }]).answer.id).toBe('mermaid');
     expect(planMock({}, [{ role: 'user', content: 'A Mermaid flowchart, please' }]).answer.id).toBe('mermaid');
+    expect(planMock({}, [{ role: 'user', content: 'Show me some math' }]).answer.id).toBe('math');
+    expect(planMock({}, [{ role: 'user', content: 'Explain that equation' }]).answer.id).toBe('math');
     expect(planMock({ scenario: 'long' }, [{ role: 'user', content: 'a table' }]).answer.id).toBe('long');
   });
 });

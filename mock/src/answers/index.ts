@@ -2,6 +2,7 @@
 import { clientTool } from './client-tool.js';
 import { code } from './code.js';
 import { long } from './long.js';
+import { math } from './math.js';
 import { mermaid } from './mermaid.js';
 import { overview } from './overview.js';
 import { reasoning } from './reasoning.js';
@@ -27,6 +28,7 @@ export const answers: readonly MockAnswer[] = [
   toolCall,
   tricky,
   mermaid,
+  math,
 ];
 
 /** Looks an answer up by id (the client tool's too); `undefined` when there is none. */
