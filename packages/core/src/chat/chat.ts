@@ -346,6 +346,21 @@ export function createChat(initialOptions: ChatOptions): Chat {
       // The failed answer stays visible in the new answer's place until the first new content arrives.
       const failed = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
       const kept = messages.slice(0, lastUser + 1);
+      const failedRun = failed && runs.get(failed.id);
+      if (failed && failedRun?.base && messages.at(-1) === failed) {
+        // A continuation after tool results failed: ask again for that step only; earlier steps stay.
+        const base: AnswerBase = { parts: failedRun.base.parts, usage: failedRun.base.usage };
+        const earlier = toChatMessage({ id: failed.id, role: 'assistant', parts: [...base.parts], status: 'done' });
+        const placeholder = toChatMessage({
+          id: failed.id,
+          role: 'assistant',
+          parts: failed.parts,
+          status: 'connecting',
+        });
+        const run: AnswerRun = { ...failedRun, replacing: true, base };
+        startAnswer([...kept, placeholder], run, history([...kept, earlier]));
+        return;
+      }
       const id = newId();
       const placeholder = failed
         ? toChatMessage({ id, role: 'assistant', parts: failed.parts, status: 'connecting' })

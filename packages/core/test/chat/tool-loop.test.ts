@@ -4,7 +4,7 @@
  * `maxSteps` requests); a tool that throws becomes an `'output-error'` part; `addToolResult` gives
  * the result of a tool that needs the user; `api` carries the results as documented.
  */
-import { type ChatMessage, type ChatSnapshot, createChat, type ToolCallPart } from '@rivulet/core';
+import { type ChatMessage, type ChatSnapshot, createChat, StreamError, type ToolCallPart } from '@rivulet/core';
 import { describe, expect, it, vi } from 'vitest';
 import { done, scriptedFetch, scriptedSend, text, toolCall } from '../support/scripted-answers';
 
@@ -117,6 +117,35 @@ describe('onToolCall', () => {
     await settle();
     expect(server.requests).toHaveLength(1);
     expect(calls(last(chat.getSnapshot()))[0]?.state).toBe('input-available');
+  });
+});
+
+describe('a failed continuation', () => {
+  it('keeps the earlier steps; retry asks again for the failed step only', async () => {
+    const server = scriptedSend([
+      { events: [text('Checking.'), toolCall('c1', 'getWeather', { city: 'Rome' }), done('tool-calls')] },
+      { events: [text('It is')], error: new StreamError('provider', 'Overloaded') },
+      { events: [text('It is 25 °C.'), done('stop')] },
+    ]);
+    const chat = createChat({ send: server.send, maxFps: 0, onToolCall: () => ({ celsius: 25 }) });
+    chat.send('Weather in Rome?');
+    const failed = await until(chat, (s) => s.status === 'error');
+    expect(last(failed).parts.map((p) => p.type)).toEqual(['text', 'tool-call', 'text']);
+    expect(last(failed).error).toMatchObject({ code: 'provider' });
+
+    chat.retry();
+    const finished = await until(chat, (s) => s.status === 'done' && server.requests.length === 3);
+    const retried = server.requests[2]?.messages.at(-1) as ChatMessage;
+    expect(retried.parts.map((p) => p.type)).toEqual(['text', 'tool-call']);
+    expect(calls(retried)[0]?.state).toBe('output-available');
+    expect(finished.messages).toHaveLength(2);
+    expect(last(finished).id).toBe(last(failed).id);
+    expect(last(finished).parts).toEqual([
+      { type: 'text', text: 'Checking.' },
+      expect.objectContaining({ type: 'tool-call', state: 'output-available', output: { celsius: 25 } }),
+      { type: 'text', text: 'It is 25 °C.' },
+    ]);
+    expect(last(finished).error).toBeUndefined();
   });
 });
 
