@@ -30,6 +30,7 @@ import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from 
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
+import { ScrollableTable } from './ScrollableTable';
 
 /** Extra prop every override receives: the hast element being rendered. */
 export interface MarkdownComponentExtraProps {
@@ -112,6 +113,7 @@ function useComponents(user: MarkdownComponents | undefined): Partial<Components
       user,
       merged: {
         pre: CodeBlock,
+        table: ScrollableTable,
         ...(user as Partial<Components>),
         [cursorTagName]: CursorPlaceholder,
         [mathTagName]: MathFormula,

@@ -82,15 +82,24 @@ function blockHast(markdown: string, definitions: string, options: RenderOptions
  * The growing last block, parsed again on every flush: an open code fence is built directly. The
  * `<pre>` of a fence the source leaves open is marked (see `markOpenFence`).
  */
-function growingBlockHast(source: string, definitions: string, options: RenderOptions, withMath = false): Root {
+function growingBlockHast(
+  source: string,
+  definitions: string,
+  options: RenderOptions,
+  withMath: boolean,
+  cursor: boolean,
+): Root {
   const fence = definitions === '' ? openFenceHast(source) : undefined;
   if (fence) {
     markOpenFence(fence);
+    if (cursor) insertCursor(fence);
     return fence;
   }
   const repaired = repairMarkdown(source, { math: options.math });
   const tree = blockHast(repaired, definitions, options, withMath);
   if (endsInOpenFence(source, repaired)) markOpenFence(tree);
+  // The text parsed places the cursor in a table's row (see `table-cursor.ts`).
+  if (cursor) insertCursor(tree, repaired);
   return tree;
 }
 
@@ -100,9 +109,9 @@ export const Block = memo(function Block({ source, open, repair, cursor, definit
   const isMathLoaded = useMathLoaded(hasMath);
   const render = (withMath: boolean) => {
     const tree = repair
-      ? growingBlockHast(source, definitions, options, withMath)
+      ? growingBlockHast(source, definitions, options, withMath, cursor)
       : blockHast(source, definitions, options, withMath);
-    if (cursor) insertCursor(tree);
+    if (cursor && !repair) insertCursor(tree, source);
     return hastToReact(tree, options.components);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.

@@ -1,13 +1,15 @@
 /**
  * From a sanitized hast tree to React elements (`hast-to-react.ts`), plus the placement of the
  * typing cursor inside the tree so that it sits at the end of the last text (inside the last
- * paragraph, list item, heading, table cell or code) rather than on a line of its own.
+ * paragraph, list item, heading, table cell or code) rather than on a line of its own; in a table,
+ * in the cell being typed.
  */
 
 import type { Element, ElementContent, Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ReactNode } from 'react';
 import { hastToReactElements } from './hast-to-react';
+import { typedCellIndex } from './table-cursor';
 
 /** Tag name of the placeholder element that becomes `<TypingCursor />`. */
 export const cursorTagName = 'rivulet-cursor';
@@ -24,7 +26,16 @@ function isBlank(node: ElementContent): boolean {
 }
 
 /** Puts the cursor after the last piece of text in `parent`; returns false when there is none. */
-function placeCursor(parent: Root | Element): boolean {
+function placeCursor(parent: Root | Element, source: string | undefined): boolean {
+  if (parent.type === 'element' && parent.tagName === 'tr' && source !== undefined) {
+    // The row being typed: the cell the source is in, not the empty cells the parser padded it with.
+    const cells = parent.children.filter((node): node is Element => node.type === 'element');
+    const cell = cells[Math.min(typedCellIndex(source), cells.length - 1)];
+    if (cell) {
+      if (!placeCursor(cell, source)) cell.children.push(cursorNode());
+      return true;
+    }
+  }
   const children = parent.children as ElementContent[];
   for (let index = children.length - 1; index >= 0; index -= 1) {
     const child = children[index] as ElementContent;
@@ -39,15 +50,18 @@ function placeCursor(parent: Root | Element): boolean {
       (code ?? child).children.push(cursorNode());
       return true;
     }
-    if (!placeCursor(child)) child.children.push(cursorNode());
+    if (!placeCursor(child, source)) child.children.push(cursorNode());
     return true;
   }
   return false;
 }
 
-/** Mutates `tree` so that it ends with the cursor placeholder at the end of its last text. */
-export function insertCursor(tree: Root): void {
-  if (!placeCursor(tree)) tree.children.push(cursorNode());
+/**
+ * Mutates `tree` so that it ends with the cursor placeholder at the end of its last text. With the
+ * `source` the tree was parsed from, a table's last row gets it in the cell being typed.
+ */
+export function insertCursor(tree: Root, source?: string): void {
+  if (!placeCursor(tree, source)) tree.children.push(cursorNode());
 }
 
 /** Whether a hast element holds the cursor placeholder as a direct child. */

@@ -89,7 +89,7 @@ function sourceFor(source: string, flags: ChildFlags): string {
 /** Marks an open fence and inserts the cursor, as the growing block would. */
 function finishTail(tree: HastRoot, source: string, parsed: string, flags: ChildFlags): void {
   if (flags.repair && endsInOpenFence(source, parsed)) markOpenFence(tree);
-  if (flags.cursor) insertCursor(tree);
+  if (flags.cursor) insertCursor(tree, parsed);
 }
 
 function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {

@@ -21,6 +21,7 @@ import { loadedMath, loadMath, mayHaveMath } from '../markdown/math/load-math';
 import { mathTagName } from '../markdown/math/math-elements';
 import { getProcessor, markdownToHast } from '../markdown/pipeline';
 import { hastText, hastToReact } from '../markdown/render-hast';
+import { ScrollableTable } from '../markdown/ScrollableTable';
 import { ServerCodeBlock, type ServerCodeBlockProps } from './CodeBlock';
 import { highlightOnServer } from './highlight';
 
@@ -123,6 +124,7 @@ export async function Markdown({
   );
   const merged = {
     pre: Pre,
+    table: ScrollableTable,
     ...(components as Partial<Components>),
     ...(mathModule ? { [mathTagName]: Formula } : {}),
   } as Partial<Components>;

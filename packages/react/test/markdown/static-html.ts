@@ -47,13 +47,13 @@ export function staticHtml(markdown: string, { math = true } = {}): string {
 /**
  * Serializes a DOM subtree canonically: whitespace-only text between elements removed (React
  * cannot put text inside table rows, hast can), and the chrome `<Markdown>` adds around code
- * blocks (the wrapper and its toolbar) and the block groups of a streamed render (plain block
- * boxes) removed, keeping what they hold.
+ * blocks (the wrapper and its toolbar), around tables (their scroll box) and the block groups of a
+ * streamed render (plain block boxes) removed, keeping what they hold.
  */
 export function canonicalHtml(root: Element, { inPlace = false } = {}): string {
   const copy = inPlace ? root : (root.cloneNode(true) as Element);
   for (const toolbar of copy.querySelectorAll('.rivulet-code-toolbar')) toolbar.remove();
-  for (const wrapper of copy.querySelectorAll('.rivulet-code-block, .rivulet-blocks')) {
+  for (const wrapper of copy.querySelectorAll('.rivulet-code-block, .rivulet-blocks, .rivulet-table')) {
     wrapper.replaceWith(...wrapper.childNodes);
   }
   for (const element of copy.querySelectorAll('*')) sortAttributes(element);

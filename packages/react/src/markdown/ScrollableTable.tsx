@@ -1,0 +1,21 @@
+/**
+ * The default renderer of `<table>` in `<Markdown>`: the table inside its own horizontal scroll box
+ * (`div.rivulet-table`), as GitHub renders them, so a wide table scrolls sideways with its words kept
+ * whole instead of squeezing its cells or widening the message. Override `table` to replace it.
+ */
+
+import type { Element } from 'hast';
+import type { ComponentPropsWithoutRef } from 'react';
+
+export interface ScrollableTableProps extends ComponentPropsWithoutRef<'table'> {
+  /** The hast `<table>` element, passed by the renderer. */
+  node?: Element | undefined;
+}
+
+export function ScrollableTable({ node: _node, ...props }: ScrollableTableProps) {
+  return (
+    <div className="rivulet-table">
+      <table {...props} />
+    </div>
+  );
+}

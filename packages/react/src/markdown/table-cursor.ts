@@ -1,0 +1,34 @@
+/**
+ * Where the typing cursor goes in a table row that is still streaming. The parser pads a row that has
+ * fewer cells than the header with empty ones, so "after the last text" would be the padded last cell;
+ * the next character appears in the cell being typed, which the source tells: the cells its last line
+ * has so far. A line that ended (or was hidden by repair) keeps the cursor in its last typed cell.
+ */
+
+/** Unescaped pipes in `line` (GFM splits cells on them before reading code spans). */
+function pipeOffsets(line: string): number[] {
+  const offsets: number[] = [];
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (char === '\\') index += 1;
+    else if (char === '|') offsets.push(index);
+  }
+  return offsets;
+}
+
+/**
+ * The index of the cell the cursor belongs in, in the row that the last line of `text` (the text a
+ * tree was parsed from) gives, or in the previous line's row when `text` ends with a newline.
+ */
+export function typedCellIndex(text: string): number {
+  const isLineDone = text.endsWith('\n');
+  const end = isLineDone ? text.length - 1 : text.length;
+  const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+  // Block quote markers and indentation, then the optional leading pipe.
+  const row = line.replace(/^[ \t>]*/, '').replace(/^\|/, '');
+  const pipes = pipeOffsets(row);
+  const last = pipes[pipes.length - 1];
+  // A line still open continues in the cell after its last pipe; a finished one ends in its last cell.
+  const endsWithPipe = last !== undefined && row.slice(last + 1).trim() === '';
+  return isLineDone && endsWithPipe ? Math.max(0, pipes.length - 1) : pipes.length;
+}
