@@ -21,66 +21,11 @@ import {
   sameMessage,
 } from './answer-message';
 import { Branches } from './branches';
+import { type AnswerRun, DEFAULT_MAX_STEPS, emptyAnswer, isBusy, snapshotOf, structureOf } from './chat-state';
 import { toChatMessage } from './message-input';
 import { defaultResume, history, missingTransportMessage, requestAnswer } from './request';
-import { awaitingCalls, errorTextOf, hasEveryResult, withToolResult } from './tool-results';
-import type {
-  Chat,
-  ChatChange,
-  ChatMessage,
-  ChatOptions,
-  ChatRequestOptions,
-  ChatSnapshot,
-  ChatStructure,
-  ChatToolResult,
-} from './types';
-
-const DEFAULT_MAX_STEPS = 5;
-
-function isBusy(status: StreamStatus): boolean {
-  return status === 'connecting' || status === 'streaming';
-}
-
-function snapshotOf(
-  messages: ChatMessage[],
-  status: StreamStatus,
-  error: StreamError | undefined,
-  reconnecting: boolean,
-): ChatSnapshot {
-  return Object.freeze({ messages, status, error, reconnecting });
-}
-
-function structureOf(
-  messages: ChatMessage[],
-  status: StreamStatus,
-  error: StreamError | undefined,
-  reconnecting: boolean,
-): ChatStructure {
-  return Object.freeze({ ids: Object.freeze(messages.map((m) => m.id)) as string[], status, error, reconnecting });
-}
-
-/** The answer the stream controller is writing into. */
-interface AnswerRun {
-  id: string;
-  /** A retry still showing the failed answer until the new one says something. */
-  replacing: boolean;
-  /** Earlier steps of an answer that continues after tool results. */
-  base: AnswerBase | undefined;
-  /** The request's own headers and body: kept for its continuations and resumes. */
-  extras: ChatRequestOptions;
-  /** Requests this answer has taken, this one included. */
-  step: number;
-}
-
-function emptyAnswer(id: string): ChatMessage {
-  return Object.freeze({
-    id,
-    role: 'assistant',
-    parts: Object.freeze([]) as unknown as MessagePart[],
-    content: '',
-    status: 'connecting',
-  });
-}
+import { awaitingCalls, hasEveryResult, runToolCalls, withToolResult } from './tool-results';
+import type { Chat, ChatChange, ChatMessage, ChatOptions, ChatRequestOptions, ChatToolResult } from './types';
 
 /**
  * Create a chat.
@@ -231,18 +176,7 @@ export function createChat(initialOptions: ChatOptions): Chat {
     }
     const batch = new AbortController();
     tools = batch;
-    const settled = calls.map(async (call) => {
-      let result: ChatToolResult | undefined;
-      try {
-        const toolCall = { toolCallId: call.toolCallId, toolName: call.toolName, input: call.input };
-        const output = await onToolCall({ toolCall, message, signal: batch.signal });
-        if (output !== undefined) result = { toolCallId: call.toolCallId, output };
-      } catch (thrown) {
-        result = { toolCallId: call.toolCallId, errorText: errorTextOf(thrown) };
-      }
-      if (result && !batch.signal.aborted) setToolResult(result);
-    });
-    void Promise.all(settled).then(() => {
+    void runToolCalls(calls, message, onToolCall, batch.signal, setToolResult).then(() => {
       if (batch.signal.aborted) return;
       tools = undefined;
       if (!continueAfterTools(run.id)) {

@@ -1,10 +1,11 @@
 /**
- * Tool results on messages, as pure functions: which calls of an answer wait for a result, the
- * answer with one more result, and whether the answer can continue (every call has one).
+ * Tool results on messages: which calls of an answer wait for a result, the answer with one more
+ * result, whether the answer can continue (every call has one), and running `onToolCall` for a
+ * batch of calls.
  */
 import type { ToolCallPart } from '../message/parts';
 import { setDerivedFields } from './message-input';
-import type { ChatMessage, ChatToolResult } from './types';
+import type { ChatMessage, ChatOptions, ChatToolResult } from './types';
 
 /** The calls of `message` whose input is complete and that have no result yet. */
 export function awaitingCalls(message: ChatMessage): ToolCallPart[] {
@@ -39,4 +40,30 @@ export function withToolResult(message: ChatMessage, result: ChatToolResult): Ch
 export function errorTextOf(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return typeof error === 'string' ? error : String(error);
+}
+
+/**
+ * Runs `onToolCall` for each call at once and reports each result as it comes (an output, or the
+ * error a tool threw; nothing for `undefined`, which leaves the call to `addToolResult`). Nothing
+ * is reported once `signal` aborts. Resolves when every call has settled.
+ */
+export async function runToolCalls(
+  calls: readonly ToolCallPart[],
+  message: ChatMessage,
+  onToolCall: NonNullable<ChatOptions['onToolCall']>,
+  signal: AbortSignal,
+  report: (result: ChatToolResult) => void,
+): Promise<void> {
+  const settled = calls.map(async (call) => {
+    let result: ChatToolResult | undefined;
+    try {
+      const toolCall = { toolCallId: call.toolCallId, toolName: call.toolName, input: call.input };
+      const output = await onToolCall({ toolCall, message, signal });
+      if (output !== undefined) result = { toolCallId: call.toolCallId, output };
+    } catch (thrown) {
+      result = { toolCallId: call.toolCallId, errorText: errorTextOf(thrown) };
+    }
+    if (result && !signal.aborted) report(result);
+  });
+  await Promise.all(settled);
 }
