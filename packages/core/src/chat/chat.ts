@@ -202,9 +202,11 @@ export function createChat(initialOptions: ChatOptions): Chat {
   /** Continues answer `id` when it is the last message and every call has a result; true when it did. */
   function continueAfterTools(id: string): boolean {
     const message = byId.get(id);
-    const run = runs.get(id);
-    if (message === undefined || run === undefined || messages.at(-1) !== message) return false;
-    if (message.status !== 'done' || !hasEveryResult(message)) return false;
+    if (message === undefined || messages.at(-1) !== message) return false;
+    // A restored answer (initialMessages, setMessages) has no run yet: it continues as a first step would.
+    const run = runs.get(id) ?? { id, replacing: false, base: undefined, extras: {}, step: 1 };
+    const isFinished = message.status === undefined || message.status === 'done';
+    if (!isFinished || !hasEveryResult(message)) return false;
     if (run.step >= (options.maxSteps ?? DEFAULT_MAX_STEPS)) return false;
     const base: AnswerBase = { parts: message.parts, usage: message.usage };
     const next: AnswerRun = { id, replacing: false, base, extras: run.extras, step: run.step + 1 };

@@ -173,6 +173,38 @@ describe('addToolResult', () => {
     expect(calls(last(finished))[0]).toMatchObject({ state: 'output-available', output: { confirmed: true } });
   });
 
+  it('a restored answer waiting for a result continues once it gets one', async () => {
+    const server = scriptedSend([{ events: [text('Confirmed, deleted.'), done('stop')] }]);
+    const chat = createChat({
+      send: server.send,
+      maxFps: 0,
+      initialMessages: [
+        { id: 'q', role: 'user', content: 'Delete it' },
+        {
+          id: 'a',
+          role: 'assistant',
+          status: 'done',
+          parts: [
+            {
+              type: 'tool-call',
+              toolCallId: 'c9',
+              toolName: 'confirm',
+              inputText: '{}',
+              input: {},
+              state: 'input-available',
+            },
+          ],
+        },
+      ],
+    });
+    chat.addToolResult({ toolCallId: 'c9', output: true });
+    const finished = await until(chat, (s) => s.status === 'done');
+    expect(server.requests).toHaveLength(1);
+    expect(calls(server.requests[0]?.messages.at(-1) as ChatMessage)[0]).toMatchObject({ state: 'output-available' });
+    expect(last(finished).id).toBe('a');
+    expect(last(finished).parts.map((p) => p.type)).toEqual(['tool-call', 'text']);
+  });
+
   it('an onToolCall returning undefined leaves that call to the user', async () => {
     const server = scriptedSend([
       { events: [toolCall('a', 'lookup', {}), toolCall('b', 'confirm', {}), done('tool-calls')] },
