@@ -7,6 +7,7 @@
  */
 import {
   createStreamController,
+  type MessagePart,
   type ResumeOption,
   type StreamControllerOptions,
   type StreamError,
@@ -53,6 +54,8 @@ export interface UseStreamResult {
   usage: StreamUsage | undefined;
   reasoning: string;
   toolCalls: ToolCallState[];
+  /** Text, reasoning, tool calls, sources and files in the order they arrived (see `MessagePart`). */
+  parts: MessagePart[];
   /** The connection dropped and the stream is being resumed. */
   reconnecting: boolean;
   /**
@@ -111,6 +114,7 @@ export function useStream(options: UseStreamOptions = {}): UseStreamResult {
       usage: state.usage,
       reasoning: state.reasoning,
       toolCalls: state.toolCalls,
+      parts: state.parts,
       reconnecting: state.reconnecting,
       start: controller.start,
       stop: controller.stop,

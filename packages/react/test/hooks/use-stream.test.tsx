@@ -82,6 +82,9 @@ describe('useStream: status and text', () => {
     ]);
     // While the arguments were still open, the partial object was already readable.
     expect(seenArgs).toContainEqual({ query: 'riv' });
+    // The same content as parts, in the order it arrived.
+    expect(result.current.parts.map((part) => part.type)).toEqual(['reasoning', 'text', 'tool-call']);
+    expect(result.current.parts[2]).toMatchObject({ toolCallId: 'call_1', state: 'input-available' });
   });
 
   it('leaves args undefined when the argument text does not parse, and keeps the raw text', async () => {
