@@ -2,10 +2,11 @@
 import './instrument';
 import './page.css';
 import { runConversation } from './conversation-run';
+import { runMemoryCleared, runMemoryStatic, runMemoryStreamed } from './memory-run';
 import { runRaf } from './raf-run';
 import { runStream } from './stream-run';
 
-const api = { runStream, runRaf, runConversation };
+const api = { runStream, runRaf, runConversation, runMemoryStreamed, runMemoryStatic, runMemoryCleared };
 export type RendererBench = typeof api;
 
 declare global {

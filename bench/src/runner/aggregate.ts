@@ -21,7 +21,7 @@ export const extraRenderers = [
 
 type Aggregated = Pick<
   BenchResults,
-  'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'concurrency' | 'firstPaint' | 'targets'
+  'stream' | 'ratios' | 'raf' | 'conversation' | 'useStream' | 'concurrency' | 'firstPaint' | 'memory' | 'targets'
 >;
 
 function streamRows(raw: RawResults): StreamRow[] {
@@ -182,5 +182,22 @@ export function aggregate(
     check('first delta painted, frames after arrival (max)', firstPaint.maxFrames, '<= 1', (v) => v <= 1);
   }
   const concurrency = concurrencySummary(raw.concurrency, rates.concurrencyTokensPerSecond);
-  return { stream, ratios, raf, conversation, useStream, concurrency, firstPaint, targets };
+  let memory: Aggregated['memory'];
+  if (raw.memory.length > 0) {
+    memory = [...new Set(raw.memory.map((row) => row.renderer))].map((renderer) => {
+      const rows = raw.memory.filter((row) => row.renderer === renderer);
+      const pick = (key: 'streamed' | 'static' | 'ratio' | 'clearedGrowthPerAnswer') =>
+        median(rows.map((row) => row[key]));
+      return {
+        renderer,
+        streamed: pick('streamed'),
+        static: pick('static'),
+        ratio: pick('ratio'),
+        clearedGrowthPerAnswer: pick('clearedGrowthPerAnswer'),
+      };
+    });
+    const rivuletMemory = memory.find((row) => row.renderer === 'rivulet');
+    check('heap, 200k streamed / static', rivuletMemory?.ratio, '<= 2x', (v) => v <= 2);
+  }
+  return { stream, ratios, raf, conversation, useStream, concurrency, firstPaint, memory, targets };
 }

@@ -23,7 +23,7 @@ const allRenderers = [
   'plain',
 ] as const satisfies readonly RendererId[];
 const allSizes = ['2k', '40k', '200k', 'list-40k', 'table-30k', 'quote-40k'] as const satisfies readonly SizeId[];
-const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'node'] as const;
+const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'memory', 'node'] as const;
 
 export const config = {
   /** BENCH_ROUNDS: interleaved rounds; figures are medians across them. */

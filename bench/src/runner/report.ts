@@ -126,6 +126,13 @@ export function formatReport(results: BenchResults): string {
     );
   }
   if (results.concurrency) out.push(...concurrencyLines(results.concurrency));
+  for (const row of results.memory ?? []) {
+    out.push(
+      `memory ${row.renderer}: 200k streamed and on screen ${row.streamed.toFixed(1)} MB of heap, static render ` +
+        `${row.static.toFixed(1)} MB (${row.ratio.toFixed(2)}x); 2k answers streamed and cleared: ` +
+        `${row.clearedGrowthPerAnswer.toFixed(1)} KB of heap growth per answer from the 10th to the 100th`,
+    );
+  }
   out.push('', 'targets (SPEC section 4):');
   for (const check of results.targets) {
     out.push(

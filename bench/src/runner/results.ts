@@ -1,5 +1,6 @@
 /** The shape of `bench/results/latest.json`: medians across rounds, per renderer and fixture. */
 import type { DomSummary, RendererId } from '../shared/types';
+import type { MemoryRow } from './memory';
 
 export type SizeId = '2k' | '40k' | '200k' | 'list-40k' | 'table-30k' | 'quote-40k';
 
@@ -112,6 +113,8 @@ export interface BenchResults {
   };
   concurrency?: ConcurrencyResult;
   firstPaint?: { samples: number; medianLatency: number; maxLatency: number; maxFrames: number };
+  /** Medians across rounds (see `memory.ts`). */
+  memory?: MemoryRow[];
   targets: TargetCheck[];
   failures: string[];
   nodeBenchmarks: Record<string, string>;

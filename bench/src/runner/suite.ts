@@ -16,6 +16,7 @@ import type {
 } from '../shared/types';
 import { inFreshPage } from './browser';
 import { config, readFixture } from './config';
+import { heapAfterGc, type MemoryRow } from './memory';
 import type { SizeId } from './results';
 import { concurrencyAnswers, conversationHistory, conversationMessage, warmupFor } from './workloads';
 
@@ -28,6 +29,7 @@ export interface RawResults {
   /** All windows streaming at once, and the first window's answer streaming alone in the same setup. */
   concurrency: { full: ConcurrencyRunResult; lone: ConcurrencyRunResult | undefined }[];
   firstPaint: FirstPaintSample[];
+  memory: MemoryRow[];
   failures: string[];
 }
 
@@ -39,6 +41,7 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
     commits: [],
     concurrency: [],
     firstPaint: [],
+    memory: [],
     failures: [],
   };
   const texts = Object.fromEntries(config.sizes.map((size) => [size, readFixture(size)])) as Record<SizeId, string>;
@@ -130,6 +133,42 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
       for (const sample of samples ?? []) {
         if (sample) raw.firstPaint.push(sample);
         else raw.failures.push('useStream first paint: the first delta never reached the DOM');
+      }
+    }
+
+    if (config.extras.includes('memory')) {
+      // Rivulet only: streaming 200 KB through streamdown once more would take minutes per round.
+      for (const renderer of config.renderers.filter((id) => id === 'rivulet')) {
+        const options = { renderer, text: readFixture('200k'), seed, deltasPerFlush: config.deltasPerFlush };
+        const kept = (run: 'runMemoryStreamed' | 'runMemoryStatic') => (page: import('playwright-core').Page) =>
+          heapAfterGc(page).then(async (before) => {
+            await page.evaluate(([name, o]) => window.bench![name](o), [run, options] as const);
+            return (await heapAfterGc(page)) - before;
+          });
+        const streamed = await attempt(`memory ${renderer} 200k streamed`, () =>
+          inRenderersPage(kept('runMemoryStreamed')),
+        );
+        const staticHeap = await attempt(`memory ${renderer} 200k static`, () =>
+          inRenderersPage(kept('runMemoryStatic')),
+        );
+        const cleared = await attempt(`memory ${renderer} 100 answers cleared`, () =>
+          inRenderersPage(async (page) => {
+            const small = { ...options, text: readFixture('2k') };
+            await page.evaluate((o) => window.bench!.runMemoryCleared(o), { ...small, count: 10 });
+            const after10 = await heapAfterGc(page);
+            await page.evaluate((o) => window.bench!.runMemoryCleared(o), { ...small, count: 90 });
+            return (((await heapAfterGc(page)) - after10) * 1000) / 90;
+          }),
+        );
+        if (streamed !== undefined && staticHeap !== undefined && cleared !== undefined) {
+          raw.memory.push({
+            renderer,
+            streamed,
+            static: staticHeap,
+            ratio: streamed / staticHeap,
+            clearedGrowthPerAnswer: cleared,
+          });
+        }
       }
     }
 
