@@ -111,7 +111,13 @@ describe('hastToReactElements', () => {
         {
           type: 'element',
           tagName: 'tr',
-          properties: { dataFootnoteRef: '', ariaDescribedBy: ['one', 'two'], accept: ['a', 'b'], hidden: undefined, width: Number.NaN },
+          properties: {
+            dataFootnoteRef: '',
+            ariaDescribedBy: ['one', 'two'],
+            accept: ['a', 'b'],
+            hidden: undefined,
+            width: Number.NaN,
+          },
           children: [{ type: 'text', value: '\n  ' }, cell, { type: 'text', value: '\n' }],
         },
       ],
