@@ -62,7 +62,7 @@ export default defineConfig({
       closeBundle() {
         mkdirSync('dist', { recursive: true });
         writeFileSync('dist/styles.css', inlineImports('src/styles.css'));
-      writeMathStyles();
+        writeMathStyles();
       },
     },
   ],
