@@ -1,4 +1,5 @@
 import '@rivulet/react/styles.css';
+import '@rivulet/react/math.css';
 import './demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

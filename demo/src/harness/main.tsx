@@ -5,6 +5,7 @@
  * Renders with the same `key` reuse one `<Markdown>` instance, as a streaming answer does.
  */
 import '@rivulet/react/styles.css';
+import '@rivulet/react/math.css';
 import { Markdown } from '@rivulet/react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

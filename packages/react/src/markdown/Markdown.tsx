@@ -26,7 +26,7 @@ import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, Mark
 import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
 import { MathFormula } from './math/MathFormula';
 import { mathTagName } from './math/tag-name';
-import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from './math/use-math';
+import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
@@ -144,7 +144,7 @@ function needsWholeDocument(text: string): boolean {
 /** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */
 function StaticDocument({ text, repair, options }: { text: string; repair: boolean; options: RenderOptions }) {
   const hasMath = options.math && mayHaveMath(text);
-  const isMathLoaded = useMathLoaded(hasMath);
+  const mathStatus = useMathStatus(hasMath);
   const render = (withMath: boolean) => {
     const repaired = repair ? repairMarkdown(text, { math: options.math }) : text;
     const tree =
@@ -156,10 +156,10 @@ function StaticDocument({ text, repair, options }: { text: string; repair: boole
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.
   const content = useMemo(
-    () => (hasMath && !isMathLoaded ? undefined : render(hasMath)),
-    [text, repair, options, hasMath, isMathLoaded],
+    () => (hasMath && mathStatus === 'pending' ? undefined : render(hasMath && mathStatus === 'ready')),
+    [text, repair, options, hasMath, mathStatus],
   );
-  return useShownContent(content, () => render(false));
+  return useShownContent(content);
 }
 
 /**

@@ -21,7 +21,7 @@ import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
-import { mathMarkdownToHast, mayHaveMath, useMathLoaded, useShownContent } from './math/use-math';
+import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
@@ -106,7 +106,7 @@ function growingBlockHast(
 /** One top-level block. Memoized: it renders again only when its own source changes. */
 export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
   const hasMath = options.math && mayHaveMath(source);
-  const isMathLoaded = useMathLoaded(hasMath);
+  const mathStatus = useMathStatus(hasMath);
   const render = (withMath: boolean) => {
     const tree = repair
       ? growingBlockHast(source, definitions, options, withMath, cursor)
@@ -116,10 +116,10 @@ export const Block = memo(function Block({ source, open, repair, cursor, definit
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.
   const content = useMemo(
-    () => (hasMath && !isMathLoaded ? undefined : render(hasMath)),
-    [source, repair, cursor, definitions, options, hasMath, isMathLoaded],
+    () => (hasMath && mathStatus === 'pending' ? undefined : render(hasMath && mathStatus === 'ready')),
+    [source, repair, cursor, definitions, options, hasMath, mathStatus],
   );
-  const shown = useShownContent(content, () => render(false));
+  const shown = useShownContent(content);
   return <OpenBlockContext.Provider value={open}>{shown}</OpenBlockContext.Provider>;
 });
 

@@ -9,6 +9,8 @@ export type MathModule = typeof MathChunk;
 
 let loaded: MathModule | undefined;
 let loading: Promise<MathModule | undefined> | undefined;
+/** The last load failed (a flaky network): math shows as plain text until a load succeeds. */
+let failed = false;
 const listeners = new Set<() => void>();
 
 /** Whether `markdown` may hold math: a `$`, `\(` or `\[` anywhere (a cheap test). */
@@ -26,7 +28,12 @@ export function isMathLoaded(): boolean {
   return loaded !== undefined;
 }
 
-/** Calls `listener` once the chunk has loaded; returns the unsubscribe function. */
+/** `'ready'` once the chunk is loaded, `'failed'` after a load failed, else `'pending'`. */
+export function mathStatus(): 'ready' | 'pending' | 'failed' {
+  return loaded ? 'ready' : failed ? 'failed' : 'pending';
+}
+
+/** Calls `listener` once the chunk has loaded (or failed to); returns the unsubscribe function. */
 export function subscribeMath(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -46,6 +53,8 @@ export function loadMath(): Promise<MathModule | undefined> {
     },
     () => {
       loading = undefined;
+      failed = true;
+      for (const listener of [...listeners]) listener();
       return undefined;
     },
   );

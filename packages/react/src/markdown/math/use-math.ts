@@ -2,7 +2,8 @@
  * Math in a rendered block: whether a block needs the math chunk, and what it shows meanwhile.
  * A block holding math renders with the math pipeline once the chunk is loaded; until then it
  * keeps what it showed before (a streaming block whose math just began stays as it was for the
- * moment the chunk takes), or, on its first render, the text without math.
+ * moment the chunk takes), or shows nothing yet: never its raw source. If the chunk cannot load,
+ * the block shows as plain text.
  */
 
 import type { Root } from 'hast';
@@ -10,9 +11,9 @@ import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect } from '../../use-stream';
 import { getProcessor, markdownToHast } from '../pipeline';
 import type { UrlPolicyOptions } from '../url-policy';
-import { isMathLoaded, loadedMath, loadMath, subscribeMath } from './load-math';
+import { loadedMath, loadMath, mathStatus, mayHaveMath, subscribeMath } from './load-math';
 
-export { mayHaveMath } from './load-math';
+export { mayHaveMath };
 
 /**
  * `markdown` parsed with math (delimiters normalized first), or `undefined` until the chunk loads.
@@ -23,28 +24,30 @@ export function mathMarkdownToHast(markdown: string, policy: UrlPolicyOptions): 
   return math && markdownToHast(math.normalizeMath(markdown), getProcessor(policy, math));
 }
 
+export type MathStatus = 'ready' | 'pending' | 'failed';
+
 const noSubscription = () => () => {};
-const serverSnapshot = () => false;
+const serverSnapshot = (): MathStatus => 'pending';
 
 /**
- * Whether the math chunk is loaded, loading it when `needed`. Subscribes only when needed, so
- * blocks without math cost nothing here.
+ * Where the math chunk is, loading it when `needed`. Subscribes only when needed, so blocks
+ * without math cost nothing here.
  */
-export function useMathLoaded(needed: boolean): boolean {
-  const loaded = useSyncExternalStore(needed ? subscribeMath : noSubscription, isMathLoaded, serverSnapshot);
+export function useMathStatus(needed: boolean): MathStatus {
+  const status = useSyncExternalStore(needed ? subscribeMath : noSubscription, mathStatus, serverSnapshot);
   useEffect(() => {
-    if (needed && !loaded) void loadMath();
-  }, [needed, loaded]);
-  return loaded;
+    if (needed && status === 'pending') void loadMath();
+  }, [needed, status]);
+  return status;
 }
 
 /**
- * `content`, or while it is pending (`undefined`: math waiting for its chunk) what was shown last,
- * or `fallback()` if nothing was. Remembered after commit, so rendering stays pure.
+ * `content`, or while it is pending (`undefined`: math waiting for its chunk) what was shown
+ * last, or nothing if nothing was. Remembered after commit, so rendering stays pure.
  */
-export function useShownContent(content: ReactNode | undefined, fallback: () => ReactNode): ReactNode {
+export function useShownContent(content: ReactNode | undefined): ReactNode {
   const shown = useRef<{ content: ReactNode } | undefined>(undefined);
-  const displayed = content !== undefined ? content : shown.current ? shown.current.content : fallback();
+  const displayed = content !== undefined ? content : shown.current ? shown.current.content : null;
   useIsomorphicLayoutEffect(() => {
     shown.current = { content: displayed };
   });
