@@ -16,6 +16,7 @@ const config: StorybookConfig = {
         // Stories use the packages as users do, resolved to their sources: no build needed.
         alias: [
           { find: '@rivulet/react/styles.css', replacement: source('../packages/react/src/styles.css') },
+          { find: '@rivulet/react/math.css', replacement: source('../packages/react/src/math.css') },
           { find: /^@rivulet\/react$/, replacement: source('../packages/react/src/index.ts') },
           { find: /^@rivulet\/core$/, replacement: source('../packages/core/src/index.ts') },
         ],

@@ -14,8 +14,8 @@ export interface ChatMessageRowProps {
   labels: ChatWindowLabels;
   unstyled: boolean | undefined;
   showUsage: boolean | undefined;
-  /** Render math in the answer (see `ChatWindowProps.math`). */
-  math: boolean;
+  /** Render math in the answer (see `ChatWindowProps.math`); default `true`. */
+  math?: boolean | undefined;
   /** The last message of the log: only it offers Retry. */
   isLast: boolean;
   onRetry: () => void;
@@ -33,7 +33,7 @@ export const ChatMessageRow = memo(function ChatMessageRow({
   labels,
   unstyled,
   showUsage,
-  math,
+  math = true,
   isLast,
   onRetry,
 }: ChatMessageRowProps) {
