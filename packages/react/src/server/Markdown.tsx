@@ -14,6 +14,8 @@ import type { Element, Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ComponentPropsWithoutRef, HTMLAttributes, ReactNode } from 'react';
 import { codeElementOf, languageOf } from '../markdown/code-source';
+import { defaultCodeTheme } from '../markdown/code-themes';
+import type { CodeThemeNames } from '../markdown/highlight-config';
 import { defaultMarkdownLabels, type MarkdownLabels } from '../markdown/labels';
 import type { MarkdownComponentExtraProps, MarkdownComponents } from '../markdown/Markdown';
 import { FormulaMarkup } from '../markdown/math/formula-markup';
@@ -36,6 +38,12 @@ export interface ServerMarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>
   allowedImagePrefixes?: readonly string[] | undefined;
   /** Highlight fenced code with shiki on the server. Default `true`; `false` leaves code plain. */
   highlight?: boolean | undefined;
+  /**
+   * The shiki themes code is coloured with, as `configureHighlighting({ theme })` sets them for the
+   * client (which the server cannot read: pass the same names to both). Default
+   * `{ light: 'github-light', dark: 'github-dark' }`; an unknown name falls back with a warning.
+   */
+  theme?: Partial<CodeThemeNames> | undefined;
   /** Draw `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` with KaTeX on the server. Default `true`. */
   math?: boolean | undefined;
   /** Mark ```` ```mermaid ```` blocks as diagrams, as the client does. They stay code: diagrams need a browser. */
@@ -103,6 +111,7 @@ export async function Markdown({
   allowedLinkPrefixes,
   allowedImagePrefixes,
   highlight = true,
+  theme,
   math = true,
   mermaid = true,
   labels,
@@ -116,9 +125,10 @@ export async function Markdown({
     : markdownToHast(text, getProcessor(policy));
 
   const mergedLabels: MarkdownLabels = { ...defaultMarkdownLabels, ...labels };
+  const themes: CodeThemeNames = { ...defaultCodeTheme, ...theme };
   await Promise.all(
     codeBlocksOf(tree).map(async ({ pre, code, lang }) => {
-      const highlighted = highlight && lang !== '' ? await highlightOnServer(code, lang) : undefined;
+      const highlighted = highlight && lang !== '' ? await highlightOnServer(code, lang, themes) : undefined;
       preparedBlocks.set(pre, { highlighted, labels: mergedLabels, mermaid });
     }),
   );

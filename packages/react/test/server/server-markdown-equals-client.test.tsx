@@ -147,6 +147,17 @@ describe('@rivulet/react/server <Markdown>', () => {
     );
   });
 
+  it('colours code with the themes it is given, as configureHighlighting does on the client', async () => {
+    const code = '```ts\nconst a = 1;\n```';
+    const line = async (theme?: { light?: string; dark?: string }) =>
+      parsed(await serverHtml(code, theme ? { theme } : {})).querySelector<HTMLElement>('.line');
+    const standard = await line();
+    const nord = await line({ dark: 'nord' });
+    expect(nord?.style.getPropertyValue('--shiki-light')).toBe(standard?.style.getPropertyValue('--shiki-light'));
+    expect(nord?.style.getPropertyValue('--shiki-dark')).toMatch(/^#/);
+    expect(nord?.style.getPropertyValue('--shiki-dark')).not.toBe(standard?.style.getPropertyValue('--shiki-dark'));
+  });
+
   it('leaves unknown languages and highlight={false} plain', async () => {
     const unknown = parsed(await serverHtml('```no-such-language\nx = 1\n```'));
     expect(unknown.querySelector('.rivulet-code-block')?.getAttribute('data-highlighted')).toBe('false');
