@@ -14,6 +14,8 @@ import { createRoot } from 'react-dom/client';
 export interface HarnessRenderOptions {
   /** `<Markdown streaming>`; default `false`. */
   streaming?: boolean;
+  /** `<Markdown incomplete>`: an answer that ended early (stopped, failed); default `streaming`. */
+  incomplete?: boolean;
   /** Shows the typing cursor while streaming; default `true`. */
   cursor?: boolean;
   /** A new key mounts a fresh `<Markdown>` (a new answer); the same key updates the current one. */
@@ -40,6 +42,7 @@ const root = createRoot(container);
 window.__render = (text, options = {}) => {
   const {
     streaming = false,
+    incomplete = streaming,
     cursor = true,
     key = 'default',
     allowedLinkPrefixes,
@@ -52,6 +55,7 @@ window.__render = (text, options = {}) => {
       <Markdown
         key={key}
         streaming={streaming}
+        incomplete={incomplete}
         cursor={cursor}
         allowedLinkPrefixes={allowedLinkPrefixes}
         allowedImagePrefixes={allowedImagePrefixes}

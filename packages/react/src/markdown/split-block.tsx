@@ -31,6 +31,7 @@ import type { List, Root as MdastRoot } from 'mdast';
 import { type ComponentType, createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
 import { Block, type RenderOptions } from './blocks';
 import { OpenBlockContext } from './context';
+import { nestDirection } from './direction';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
 import { quickParse } from './quick-parse';
@@ -367,6 +368,8 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const parsed = sourceFor(source, flags);
       const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
       finishTail(hast, source, parsed, flags);
+      // Parsed on its own, but inside the quote: its blocks take the quote's direction.
+      nestDirection(hast);
       const content = hast.children.length > 0 ? ['\n', render(hast.children, options)] : null;
       cached = { source, flags, loose: false, element: childElement(index, flags, content) };
       cache[index] = cached;

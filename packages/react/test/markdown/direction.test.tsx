@@ -57,22 +57,39 @@ function streamed(markdown: string): HTMLElement {
 }
 
 describe('block direction', () => {
-  it('is auto on paragraphs, headings, lists, quotes and tables, and ltr on code blocks and inline code', () => {
+  it('is auto on top-level paragraphs, headings, lists, quotes and tables, and ltr on code blocks and inline code', () => {
     const { container } = render(<Markdown highlight={false}>{arabic}</Markdown>);
-    const found = new Map<string, Set<string | null>>();
-    for (const [tag, dir] of directions(container)) {
-      if (!found.has(tag)) found.set(tag, new Set());
-      found.get(tag)?.add(dir);
-    }
-    for (const tag of ['h2', 'p', 'ul', 'blockquote', 'table']) expect(found.get(tag), tag).toEqual(new Set(['auto']));
-    expect(found.get('pre')).toEqual(new Set(['ltr']));
+    const root = container.firstElementChild as HTMLElement;
+    const topLevel = [...root.querySelectorAll(':scope > *, :scope > .rivulet-blocks > *, .rivulet-table > table')]
+      .filter((element) => !element.matches('.rivulet-blocks, .rivulet-table, .rivulet-code-block'))
+      .map((element) => [element.tagName.toLowerCase(), element.getAttribute('dir')]);
+    expect(topLevel).toEqual([
+      ['h2', 'auto'],
+      ['p', 'auto'],
+      ['ul', 'auto'],
+      ['blockquote', 'auto'],
+      ['table', 'auto'],
+    ]);
+    expect(root.querySelector('pre')?.getAttribute('dir')).toBe('ltr');
     // Inline code (in a paragraph and in a table cell) is ltr; the code of a block takes its <pre>'s.
-    const inline = [...container.querySelectorAll(':not(pre) > code')];
+    const inline = [...root.querySelectorAll(':not(pre) > code')];
     expect(inline).toHaveLength(2);
     for (const code of inline) expect(code.getAttribute('dir')).toBe('ltr');
-    // Items and cells follow their list or table.
-    expect(found.get('li')).toEqual(new Set([null]));
-    expect(found.get('td')).toEqual(new Set([null]));
+    // What a container holds follows it: `dir="auto"` would skip a paragraph with its own `dir`.
+    const nested = directions(root).filter(([tag]) => ['li', 'td', 'th', 'p'].includes(tag));
+    expect(nested.filter(([tag, dir]) => tag !== 'p' && dir !== null)).toEqual([]);
+    expect(root.querySelector('blockquote > p')?.getAttribute('dir')).toBeNull();
+  });
+
+  it('leaves the paragraphs of a loose list and of a quote without their own, streamed or not', () => {
+    const markdown = '> שלום\n>\n> > עולם\n\n- a\n\n- ב\n';
+    for (const root of [streamed(markdown), render(<Markdown highlight={false}>{markdown}</Markdown>).container]) {
+      expect(root.querySelectorAll('[dir="auto"]')).toHaveLength(2);
+      expect([...root.querySelectorAll('[dir="auto"]')].map((element) => element.tagName)).toEqual([
+        'BLOCKQUOTE',
+        'UL',
+      ]);
+    }
   });
 
   it('is the same on the quick parser path and remark path', () => {
