@@ -1,5 +1,5 @@
 /** Every string `<ChatWindow>` shows or announces, overridable through its `labels` prop. */
-import type { StreamUsage } from '@rivulet/core';
+import type { StreamUsage, ToolCallPartState } from '@rivulet/core';
 
 export interface ChatWindowLabels {
   /** Composer placeholder. */
@@ -32,6 +32,46 @@ export interface ChatWindowLabels {
   system: string;
   /** Text of the usage line (`showUsage`). */
   usage: (usage: StreamUsage) => string;
+  /** Each tool-call state, as the default tool rendering shows it. */
+  toolStates: Record<ToolCallPartState, string>;
+  /** Heads a tool call's output. */
+  toolOutput: string;
+  /** Heading and accessible name of an answer's list of sources. */
+  sources: string;
+  /** Asks again for the last answer. */
+  regenerate: string;
+  /** Opens a user message for editing. */
+  edit: string;
+  /** Accessible name of the edit box. */
+  editMessage: string;
+  /** Sends the edited message. */
+  save: string;
+  cancel: string;
+  /** Feedback buttons (toggles). */
+  goodResponse: string;
+  badResponse: string;
+  /** Accessible name of the branch switcher. */
+  branches: string;
+  previousBranch: string;
+  nextBranch: string;
+  /** Position in the branch switcher, e.g. "1/2" (`index` counts from 1). */
+  branch: (index: number, count: number) => string;
+  /** The composer's attach button. */
+  attach: string;
+  /** Removes an attachment before sending (`name` is the file's). */
+  removeAttachment: (name: string) => string;
+  /** Refused file: larger than `maxFileSize` (bytes). */
+  fileTooLarge: (name: string, maxFileSize: number) => string;
+  /** Refused file: its type is not in `accept`. */
+  fileNotAccepted: (name: string) => string;
+  /** A file that could not be read or uploaded. */
+  fileFailed: (name: string) => string;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }
 
 export const defaultLabels: ChatWindowLabels = {
@@ -60,6 +100,30 @@ export const defaultLabels: ChatWindowLabels = {
     if (parts.length === 0 && totalTokens !== undefined) parts.push(`${totalTokens} tokens`);
     return parts.join(' · ');
   },
+  toolStates: {
+    'input-streaming': 'Preparing',
+    'input-available': 'Running',
+    'output-available': 'Done',
+    'output-error': 'Failed',
+  },
+  toolOutput: 'Result',
+  sources: 'Sources',
+  regenerate: 'Regenerate',
+  edit: 'Edit',
+  editMessage: 'Edit message',
+  save: 'Save and send',
+  cancel: 'Cancel',
+  goodResponse: 'Good response',
+  badResponse: 'Bad response',
+  branches: 'Versions',
+  previousBranch: 'Previous version',
+  nextBranch: 'Next version',
+  branch: (index, count) => `${index}/${count}`,
+  attach: 'Attach files',
+  removeAttachment: (name) => `Remove ${name}`,
+  fileTooLarge: (name, max) => `${name} is too large (the limit is ${formatBytes(max)}).`,
+  fileNotAccepted: (name) => `${name} is not a supported file type.`,
+  fileFailed: (name) => `${name} could not be attached.`,
 };
 
 /** Class names, or nothing at all in unstyled mode. */
