@@ -97,21 +97,21 @@ test.describe('edge-case documents in Chromium', () => {
 
   test('right-to-left answers lay out right to left, code left to right', async ({ page }) => {
     await openHarness(page);
-    for (const document of [arabicAnswer, hebrewAnswer]) {
-      await page.evaluate((text) => window.__render(text, { key: text.slice(0, 8), highlight: false }), document.text);
+    for (const answer of [arabicAnswer, hebrewAnswer]) {
+      await page.evaluate((text) => window.__render(text, { key: text.slice(0, 8), highlight: false }), answer.text);
       const directions = await page.evaluate(() => {
         const of = (selector: string) =>
           [...document.querySelectorAll(`#root ${selector}`)].map((element) => getComputedStyle(element).direction);
         return { headings: of(':is(h1, h2)'), lists: of(':is(ul, ol)'), pre: of('pre'), code: of(':not(pre) > code') };
       });
-      expect(directions.headings, document.id).toEqual(directions.headings.map(() => 'rtl'));
+      expect(directions.headings, answer.id).toEqual(directions.headings.map(() => 'rtl'));
       expect(
         directions.lists.every((direction) => direction === 'rtl'),
-        document.id,
+        answer.id,
       ).toBe(true);
-      expect(directions.pre, document.id).toEqual(directions.pre.map(() => 'ltr'));
-      expect(directions.code.length, document.id).toBeGreaterThan(0);
-      expect(new Set(directions.code), document.id).toEqual(new Set(['ltr']));
+      expect(directions.pre, answer.id).toEqual(directions.pre.map(() => 'ltr'));
+      expect(directions.code.length, answer.id).toBeGreaterThan(0);
+      expect(new Set(directions.code), answer.id).toEqual(new Set(['ltr']));
     }
     // A paragraph that opens with inline code takes its direction from the Hebrew after it; the English
     // line at the end stays left to right.
