@@ -110,9 +110,9 @@ function render(nodes: (ElementContent | RootContent)[], options: RenderOptions)
 }
 
 /** The container element with `children` inside, through the component overrides. */
-function shell(node: Element, children: ReactNode, components: Partial<Components>): ReactElement {
+function shell(node: Element, children: ReactNode, components: Partial<Components>, key?: string): ReactElement {
   const override = (components as Record<string, unknown>)[node.tagName] as string | ComponentType | undefined;
-  const props: Record<string, unknown> = {};
+  const props: Record<string, unknown> = key === undefined ? {} : { key };
   for (const [key, value] of Object.entries(node.properties)) {
     props[key] = Array.isArray(value) ? value.join(' ') : value;
   }
@@ -328,7 +328,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   parts.length = split.children.length;
   if (!table) throw new ShapeMismatch();
   const tbody: Element = body ?? { type: 'element', tagName: 'tbody', properties: {}, children: [] };
-  const content = [headElement, rows.length > 0 ? shell(tbody, rows, options.components) : null];
+  const content = [headElement, rows.length > 0 ? shell(tbody, rows, options.components, 'tbody') : null];
   const element = shell(table, content, options.components);
   if (after.length === 0) return element;
   return (

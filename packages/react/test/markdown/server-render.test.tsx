@@ -13,10 +13,10 @@ describe('<Markdown> on the server', () => {
       </Markdown>,
     );
     expect(streamed).toContain('data-streaming="true"');
-    expect(streamed).toContain('<h1>Title</h1>');
+    expect(streamed).toContain('<h1 dir="auto">Title</h1>');
     expect(streamed).toContain('data-rivulet-cursor');
     const finished = renderToString(<Markdown>{markdown}</Markdown>);
-    expect(finished).toContain('<pre><code class="language-ts">const a = 1;\n</code></pre>');
+    expect(finished).toContain('<code class="language-ts">const a = 1;\n</code></pre>');
     expect(finished).toContain('rel="noopener noreferrer"');
   });
 });
