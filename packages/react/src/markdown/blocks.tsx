@@ -49,7 +49,7 @@ export function createRenderOptions(
   return { processor: getProcessor(policy), components, policy, math };
 }
 
-interface BlockProps {
+export interface BlockProps {
   source: string;
   /** Not final yet: its code fences may still grow. */
   open: boolean;

@@ -29,7 +29,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
 import { type ComponentType, createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
-import { Block, type RenderOptions } from './blocks';
+import { Block, type BlockProps, type RenderOptions } from './blocks';
 import { OpenBlockContext } from './context';
 import { nestDirection } from './direction';
 import { endsInOpenFence, markOpenFence } from './open-fence';
@@ -400,8 +400,6 @@ export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): Rea
 
 /** Math is read by its own pipeline (see `math/`); a block that may hold it is rendered whole. */
 const mathSyntax = /\$|\\[([]/;
-
-type BlockProps = Parameters<typeof Block>[0];
 
 /**
  * One top-level block. A list, table or quote without definitions or math is rendered child by
