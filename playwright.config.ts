@@ -12,7 +12,8 @@ export default defineConfig({
   outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry in CI, with a trace of it; a test that passes only on retry is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: isCI,
   timeout: 30_000,
   expect: { timeout: 10_000 },
