@@ -18,17 +18,19 @@ const defaults = { attempts: 3, delayMs: 500, backoff: 2, maxDelayMs: 8000 };
 
 /**
  * The plan for a run, or `undefined` when it is not resumed. The option's own source is always
- * used; the run's default source only when the stream carried an id to continue after.
+ * used; the run's default source when the stream carried an id to continue after, or when it broke
+ * before anything arrived (`isBlank`: the same request again cannot repeat a character).
  */
 export function planResume(
   option: ResumeOption | undefined,
   runSource: ResumeSource | undefined,
   lastEventId: string | undefined,
+  isBlank = false,
 ): ResumePlan | undefined {
   if (option === false) return undefined;
   const settings = typeof option === 'object' ? option : {};
   const ownSource = typeof option === 'function' ? option : settings.source;
-  const source = ownSource ?? (lastEventId !== undefined ? runSource : undefined);
+  const source = ownSource ?? (lastEventId !== undefined || isBlank ? runSource : undefined);
   if (source === undefined) return undefined;
   const attempts = settings.attempts ?? defaults.attempts;
   const delayMs = settings.delayMs ?? defaults.delayMs;

@@ -11,7 +11,7 @@
  */
 import { createFrameGate, type FrameGate } from '../buffer/frame-gate';
 import { isStreamError, type StreamError } from '../stream/errors';
-import { readStreamFrom, toStreamError } from '../stream/read-stream';
+import { isOpened, readStreamFrom, toStreamError } from '../stream/read-stream';
 import type { StreamEvent, StreamEventIterable, StreamSource } from '../stream/types';
 import { Answer } from './answer';
 import { isResumable, planResume, wait } from './resume';
@@ -154,6 +154,7 @@ export function createStreamController(initialOptions: StreamControllerOptions =
     let connect: Connect = typeof starter === 'function' ? starter : () => starter;
     let previous: StreamEventIterable | undefined;
     let failedAttempts = 0;
+    let hasReceived = false;
     for (;;) {
       const attempt = attemptOf(current.abort.signal);
       const { signal } = attempt.controller;
@@ -165,6 +166,7 @@ export function createStreamController(initialOptions: StreamControllerOptions =
         for await (const event of events) {
           if (run !== current) return;
           progressed = true;
+          hasReceived = true;
           handleEvent(current, event, events);
         }
         if (run !== current) return;
@@ -189,7 +191,9 @@ export function createStreamController(initialOptions: StreamControllerOptions =
         current.lastEventId = lastEventId;
         current.answer.checkpoint();
       }
-      const plan = planResume(current.settings.resume, current.startOptions.resume, lastEventId);
+      // A body that broke before its first event showed nothing: asking again from the start repeats nothing.
+      const isBlankDrop = !hasReceived && error.code === 'interrupted' && previous !== undefined && isOpened(previous);
+      const plan = planResume(current.settings.resume, current.startOptions.resume, lastEventId, isBlankDrop);
       const wasReconnection = failedAttempts > 0;
       if (progressed) failedAttempts = 0;
       if (plan === undefined || failedAttempts >= plan.attempts || !isResumable(error, wasReconnection)) {

@@ -20,6 +20,8 @@ import type { ReadStreamOptions, StreamEvent, StreamEventIterable, StreamSource 
 interface ReadState {
   pipeline: EventPipeline | undefined;
   lastEventId: string | undefined;
+  /** The source arrived and its body started to be read (a failure after this is a drop). */
+  isOpen: boolean;
 }
 
 const readStates = new WeakMap<object, ReadState>();
@@ -72,7 +74,7 @@ function createIterable(
   options: ReadStreamOptions,
   previous: ReadState | undefined,
 ): StreamEventIterable {
-  const state: ReadState = { pipeline: previous?.pipeline, lastEventId: previous?.lastEventId };
+  const state: ReadState = { pipeline: previous?.pipeline, lastEventId: previous?.lastEventId, isOpen: false };
   const events = iterate(source, options, state);
   Object.defineProperty(events, 'lastEventId', { get: () => state.lastEventId, enumerable: true });
   readStates.set(events, state);
@@ -90,6 +92,7 @@ async function* iterate(
   try {
     guard.throwIfFailed();
     chunks ??= openSource(await connect(source as PromiseLike<StreamSource>, guard, options));
+    state.isOpen = true;
     let pipeline = state.pipeline;
     if (pipeline) pipeline.reconnect();
     else {
@@ -140,6 +143,11 @@ async function* iterate(
     guard.dispose();
     chunks?.release(isComplete ? 'done' : 'cancel');
   }
+}
+
+/** Whether the read of `events` got as far as its source's body (a failure since was a drop). Private to core. */
+export function isOpened(events: StreamEventIterable): boolean {
+  return readStates.get(events)?.isOpen ?? false;
 }
 
 /**

@@ -150,6 +150,35 @@ describe('createChat: resuming a dropped answer', () => {
     }
   });
 
+  it('a body that breaks before its first event is asked for again from the start, even without ids', async () => {
+    for (const ids of [true, false]) {
+      const server = createFakeServer({ deltas, ids, replies: [{ dropAfter: 0 }] });
+      const chat = createChat({ api: '/api/chat', fetch: server.fetch, maxFps: 0, resume: fast });
+      chat.send('Go');
+      const done = await until(chat, (s) => s.status === 'done');
+      expect(lastAnswer(done).content).toBe(full);
+      expect(server.requests).toHaveLength(2);
+      // Nothing was received: the same request, not a continuation.
+      expect(server.requests[1]?.headers.has('Last-Event-ID')).toBe(false);
+      expect(server.requests[1]?.body).toEqual(server.requests[0]?.body);
+    }
+  });
+
+  it('a blank drop is not retried with resume: false, and a request that never connected is not retried', async () => {
+    const server = createFakeServer({ deltas, replies: [{ dropAfter: 0 }] });
+    const off = createChat({ api: '/api/chat', fetch: server.fetch, maxFps: 0, resume: false });
+    off.send('Go');
+    expect((await until(off, (s) => s.status === 'error')).error?.code).toBe('interrupted');
+    expect(server.requests).toHaveLength(1);
+
+    const refused = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    const unreachable = createChat({ api: '/api/chat', fetch: refused, maxFps: 0, resume: fast });
+    unreachable.send('Go');
+    const failed = await until(unreachable, (s) => s.status === 'error');
+    expect(failed.error?.message).toContain('The request failed');
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
   it('a custom send resumes only when asked to, and then gets lastEventId', async () => {
     const server = createFakeServer({ deltas, replies: [{ dropAfter: 4 }, { dropAfter: 4 }] });
     const send = vi.fn((messages: ChatMessage[], context: { signal: AbortSignal; lastEventId?: string }) =>
