@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMockStream, mockFetch, mockSend } from '../src/index';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -19,12 +19,23 @@ describe('createMockStream', () => {
   });
 
   it('delivers in several chunks over time, not all at once', async () => {
-    const reader = createMockStream({ answer: 'short', format: 'text', tokensPerSecond: 500, jitter: 0 }).getReader();
-    const started = performance.now();
-    let chunks = 0;
-    while (!(await reader.read()).done) chunks += 1;
-    expect(chunks).toBeGreaterThan(10);
-    expect(performance.now() - started).toBeGreaterThan(30);
+    // On the timer clock (fake timers): when each chunk arrives, whatever the machine's load.
+    vi.useFakeTimers();
+    try {
+      const reader = createMockStream({ answer: 'short', format: 'text', tokensPerSecond: 500, jitter: 0 }).getReader();
+      const started = Date.now();
+      const arrivals: number[] = [];
+      const reading = (async () => {
+        while (!(await reader.read()).done) arrivals.push(Date.now() - started);
+      })();
+      await vi.runAllTimersAsync();
+      await reading;
+      expect(arrivals.length).toBeGreaterThan(10);
+      expect(new Set(arrivals).size).toBeGreaterThan(10);
+      expect(arrivals[arrivals.length - 1]).toBeGreaterThan(30);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('errors with a TypeError when the connection drops', async () => {

@@ -94,14 +94,25 @@ describe('abort', () => {
 
 describe('idle timeout', () => {
   it('throws timeout after a stall, with the text received, and cancels the reader', async () => {
-    const source = streamOf([openaiChunk('Hello'), openaiChunk(' wor')], { hang: true });
-    const started = Date.now();
-    const result = await read(source.stream, { format: 'openai', idleTimeoutMs: 60 });
-    expect(result.error).toMatchObject({ name: 'StreamError', code: 'timeout' });
-    expect((result.error as Error).message).toContain('60 ms');
-    expect(result.text).toBe('Hello wor');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
-    await source.cancelled;
+    vi.useFakeTimers();
+    try {
+      const source = streamOf([openaiChunk('Hello'), openaiChunk(' wor')], { hang: true });
+      let isSettled = false;
+      const reading = read(source.stream, { format: 'openai', idleTimeoutMs: 60 }).finally(() => {
+        isSettled = true;
+      });
+      // Not a millisecond early: the stall is timed from the last chunk, on the timer clock.
+      await vi.advanceTimersByTimeAsync(59);
+      expect(isSettled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const result = await reading;
+      expect(result.error).toMatchObject({ name: 'StreamError', code: 'timeout' });
+      expect((result.error as Error).message).toContain('60 ms');
+      expect(result.text).toBe('Hello wor');
+      await source.cancelled;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a stalled partial line of text: it was received', async () => {

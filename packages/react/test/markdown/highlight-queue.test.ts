@@ -1,23 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { highlightSliceMs, queueHighlight } from '../../src/markdown/highlight-queue';
 
-function busy(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // spin
-  }
+/** The clock the queue reads (`performance.now()`), moved by the jobs alone: no real time is measured. */
+let clock = 0;
+
+/** A job step that takes `ms` on the queue's clock. */
+function spend(ms: number): void {
+  clock += ms;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('highlight queue', () => {
   it('runs jobs in slices that yield to other tasks once the time budget is spent', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const calls: string[] = [];
     const job = (name: string, steps: number) => {
       let left = steps;
       return () => {
         calls.push(name);
-        busy(highlightSliceMs / 2 + 0.5);
+        spend(highlightSliceMs / 2 + 0.5);
         left -= 1;
         return left === 0;
       };
