@@ -17,32 +17,34 @@ import type { MathModule } from './math/load-math';
 import { mathTagName } from './math/tag-name';
 import { quickParse } from './quick-parse';
 import { remarkSyntax } from './remark-syntax';
-import { rehypeUrlPolicy, type UrlPolicyOptions } from './url-policy';
+import { rehypeUrlPolicy, sanitizeProtocols, type UrlPolicyOptions } from './url-policy';
 
 type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
 
 /**
  * GitHub's schema (which already keeps GFM tables, task list checkboxes, footnotes and
- * strikethrough, and `language-*` classes on `<code>`), with the protocol checks of `href`
- * and `src` left to the stricter URL policy that runs after it. Clobbering is off because
+ * strikethrough, and `language-*` classes on `<code>`), with its protocol check of `href` and
+ * `src` on: the schemes of the URL policy and of the allowed prefixes (`sanitizeProtocols`). The
+ * URL policy runs after it, so a URL must pass both. Clobbering is off because
  * Markdown without raw HTML cannot set `id` or `name`: the only ids are the footnote ids that
  * remark-rehype already prefixes with `user-content-`, and prefixing them twice would break
  * the footnote links. Math adds two classes on `<code>`: remark-math's `math-inline` and
  * `math-display` (the TeX source stays text; see `math/math-elements.ts`).
  */
-export const sanitizeSchema: Schema = {
-  ...defaultSchema,
-  attributes: {
-    ...defaultSchema.attributes,
-    code: [['className', /^language-./, 'math-inline', 'math-display']],
-  },
-  clobber: [],
-  protocols: {
-    ...defaultSchema.protocols,
-    href: undefined,
-    src: undefined,
-  } as Schema['protocols'],
-};
+export function sanitizeSchemaFor(policy: UrlPolicyOptions): Schema {
+  return {
+    ...defaultSchema,
+    attributes: {
+      ...defaultSchema.attributes,
+      code: [['className', /^language-./, 'math-inline', 'math-display']],
+    },
+    clobber: [],
+    protocols: { ...defaultSchema.protocols, ...sanitizeProtocols(policy) },
+  };
+}
+
+/** The schema with no prefixes allowed. */
+export const sanitizeSchema: Schema = sanitizeSchemaFor({});
 
 /**
  * `data-*` flags such as `data-footnote-ref` are `true` in hast; React would write them as
@@ -68,7 +70,7 @@ function buildProcessor(policy: UrlPolicyOptions, math?: MathModule) {
     .use(remarkSyntax)
     .use(math ? [math.remarkMath] : [])
     .use(remarkRehype)
-    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSanitize, sanitizeSchemaFor(policy))
     .use(rehypeUrlPolicy, policy)
     .use(rehypeEmptyDataFlags)
     .use(math ? [[math.rehypeMathElements, { tagName: mathTagName }]] : [])

@@ -1,10 +1,15 @@
 /**
- * URL policy for rendered Markdown. A URL survives only if it is relative, uses `http:`,
- * `https:` or `mailto:` (links) / `http:` or `https:` (images), or starts with one of the
- * prefixes the user allowed. Everything else (`javascript:`, `vbscript:`, `data:`, unknown
- * schemes) is removed before it can reach the DOM.
+ * URL policy for rendered Markdown, the second of two walls. A URL survives only if it is
+ * relative, uses `http:`, `https:` or `mailto:` (links) / `http:` or `https:` (images), or starts
+ * with one of the prefixes the user allowed. Everything else (`javascript:`, `vbscript:`, `data:`,
+ * unknown schemes) is removed before it can reach the DOM.
  *
- * The scheme is read the way a browser reads it: ASCII tab and newline are removed anywhere,
+ * The first wall is rehype-sanitize's protocol check, which runs before this one (see
+ * `pipeline.ts`) with the schemes `sanitizeProtocols` gives it: these same schemes and those of the
+ * allowed prefixes. It compares a scheme as written, so a URL must spell its scheme in lower case
+ * to pass it; an element whose URL it removed is treated here as one this policy blocked.
+ *
+ * Here the scheme is read the way a browser reads it: ASCII tab and newline are removed anywhere,
  * leading C0 controls and spaces are trimmed, and the comparison ignores case, so
  * `java\tscript:` or ` JaVaScRiPt:` cannot slip past. Entities are already decoded by the
  * Markdown parser, so `jav&#x61;script:` arrives here as `javascript:`.
@@ -38,6 +43,23 @@ export function urlScheme(url: string): string | undefined {
   if (colon === -1) return undefined;
   const firstDelimiter = normalized.search(/[/?#]/);
   return firstDelimiter === -1 || colon < firstDelimiter ? '' : undefined;
+}
+
+/** The schemes of `prefixes` that name one (`tel:` gives `tel`, a relative prefix nothing). */
+function schemesOf(prefixes: readonly string[] | undefined): string[] {
+  return (prefixes ?? []).map(urlScheme).filter((scheme): scheme is string => scheme !== undefined && scheme !== '');
+}
+
+/**
+ * The schemes rehype-sanitize's protocol check lets through for `href` and `src`: the policy's own
+ * and those of the allowed prefixes, so the check narrows nothing this policy allows and a URL
+ * must pass both.
+ */
+export function sanitizeProtocols(options: UrlPolicyOptions): { href: string[]; src: string[] } {
+  return {
+    href: [...new Set([...linkSchemes, ...schemesOf(options.allowedLinkPrefixes)])],
+    src: [...new Set([...imageSchemes, ...schemesOf(options.allowedImagePrefixes)])],
+  };
 }
 
 function hasAllowedPrefix(url: string, prefixes: readonly string[] | undefined): boolean {
@@ -84,8 +106,10 @@ function applyToChildren(parent: Root | Element, options: UrlPolicyOptions): voi
 
 /**
  * Checks one element. A blocked link is replaced by its content (plain text); a blocked image
- * by its alt text. Allowed links get `rel="noopener noreferrer"`, and absolute web links open
- * in a new tab (`target="_blank"`), as answers in a chat should not navigate the chat away.
+ * by its alt text. A link without an `href` or an image without a `src` was blocked by the
+ * sanitizer (Markdown always writes one), and is replaced the same way. Allowed links get
+ * `rel="noopener noreferrer"`, and absolute web links open in a new tab (`target="_blank"`), as
+ * answers in a chat should not navigate the chat away.
  */
 function applyToElement(node: Element, options: UrlPolicyOptions): Element | ElementContent[] {
   const props = node.properties;
@@ -96,9 +120,9 @@ function applyToElement(node: Element, options: UrlPolicyOptions): Element | Ele
       if (scheme !== undefined && !imageSchemes.has(scheme)) delete props[key];
     }
   }
-  if (node.tagName === 'a' && props.href !== undefined && props.href !== null) {
-    const href = String(props.href);
-    if (!isSafeLinkUrl(href, options.allowedLinkPrefixes)) return node.children;
+  if (node.tagName === 'a') {
+    const href = props.href === undefined || props.href === null ? undefined : String(props.href);
+    if (href === undefined || !isSafeLinkUrl(href, options.allowedLinkPrefixes)) return node.children;
     const scheme = urlScheme(href);
     props.rel = ['noopener', 'noreferrer'];
     if (scheme === 'http' || scheme === 'https') props.target = '_blank';
@@ -107,15 +131,12 @@ function applyToElement(node: Element, options: UrlPolicyOptions): Element | Ele
   if (props.href !== undefined && props.href !== null) {
     if (!isSafeLinkUrl(String(props.href), options.allowedLinkPrefixes)) delete props.href;
   }
-  if (props.src !== undefined && props.src !== null) {
-    if (!isSafeImageUrl(String(props.src), options.allowedImagePrefixes)) {
-      if (node.tagName === 'img') {
-        const alt = props.alt === undefined || props.alt === null ? '' : String(props.alt);
-        return alt === '' ? [] : [{ type: 'text', value: alt }];
-      }
-      delete props.src;
-    }
+  const src = props.src === undefined || props.src === null ? undefined : String(props.src);
+  if (node.tagName === 'img' && (src === undefined || !isSafeImageUrl(src, options.allowedImagePrefixes))) {
+    const alt = props.alt === undefined || props.alt === null ? '' : String(props.alt);
+    return alt === '' ? [] : [{ type: 'text', value: alt }];
   }
+  if (src !== undefined && !isSafeImageUrl(src, options.allowedImagePrefixes)) delete props.src;
   if (props.srcSet !== undefined) delete props.srcSet;
   return node;
 }

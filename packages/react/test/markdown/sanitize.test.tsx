@@ -1,6 +1,13 @@
 import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
+import type { Element, Root } from 'hast';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { sanitizeSchemaFor } from '../../src/markdown/pipeline';
+import { rehypeUrlPolicy, type UrlPolicyOptions } from '../../src/markdown/url-policy';
 
 function renderHtml(markdown: string, props: Partial<Parameters<typeof Markdown>[0]> = {}): HTMLElement {
   const { container } = render(<Markdown {...props}>{markdown}</Markdown>);
@@ -142,4 +149,90 @@ describe('Markdown sanitization', () => {
       }
     }
   }, 60_000);
+
+  it('lets nothing dangerous through at any point of a stream, with prefixes allowed', () => {
+    const allowed = { allowedLinkPrefixes: ['tel:'], allowedImagePrefixes: ['data:image/png;'] };
+    const { container, rerender } = render(
+      <Markdown streaming {...allowed}>
+        {''}
+      </Markdown>,
+    );
+    for (const payload of payloads) {
+      for (let end = 1; end <= payload.length; end += 1) {
+        rerender(
+          <Markdown streaming {...allowed}>
+            {payload.slice(0, end)}
+          </Markdown>,
+        );
+        const root = container.firstElementChild as HTMLElement;
+        expect(root.querySelector('script, iframe, svg')).toBeNull();
+        expect(handlersOf(root)).toEqual([]);
+        expect(urlsOf(root).filter((url) => dangerous.test(url) && !url.startsWith('data:image/png;'))).toEqual([]);
+      }
+    }
+  }, 60_000);
+});
+
+/** The `href` and `src` values left in the tree of `markdown` by `walls` alone. */
+function urlsAfter(markdown: string, walls: 'sanitizer' | 'policy', policy: UrlPolicyOptions = {}): string[] {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(walls === 'sanitizer' ? [[rehypeSanitize, sanitizeSchemaFor(policy)]] : [[rehypeUrlPolicy, policy]]);
+  const urls: string[] = [];
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      for (const key of ['href', 'src'])
+        if (typeof child.properties[key] === 'string') urls.push(child.properties[key]);
+      visit(child);
+    }
+  };
+  visit(processor.runSync(processor.parse(markdown)) as Root);
+  return urls;
+}
+
+describe('two walls for URLs: rehype-sanitize’s protocol check, then the URL policy', () => {
+  const attacks = [
+    '[a](javascript:alert(1))',
+    '[a](vbscript:msgbox(1))',
+    '[a](data:text/html;base64,PHNjcmlwdD4=)',
+    '![a](javascript:alert(1))',
+    '![a](data:image/svg+xml;base64,PHN2Zz4=)',
+    '<javascript:alert(1)>',
+  ];
+
+  it.each(attacks)('each wall alone removes the URL of %s', (markdown) => {
+    expect(urlsAfter(markdown, 'sanitizer')).toEqual([]);
+    expect(urlsAfter(markdown, 'policy')).toEqual([]);
+  });
+
+  it('the sanitizer lets through the schemes of the policy and of the allowed prefixes, no more', () => {
+    const policy = { allowedLinkPrefixes: ['tel:', '/files/'], allowedImagePrefixes: ['data:image/png;'] };
+    expect(sanitizeSchemaFor(policy).protocols).toMatchObject({
+      href: ['http', 'https', 'mailto', 'tel'],
+      src: ['http', 'https', 'data'],
+    });
+    expect(urlsAfter('[a](tel:+1) [b](irc://x) ![c](data:image/png;base64,AA==)', 'sanitizer', policy)).toEqual([
+      'tel:+1',
+      'data:image/png;base64,AA==',
+    ]);
+  });
+
+  it('a URL must pass both: what one wall keeps, the other may still remove', () => {
+    // The sanitizer keeps any `data:` image once `data:image/png;` is allowed; the policy keeps only PNG.
+    const svg = '![x](data:image/svg+xml;base64,PHN2Zz4=)';
+    const allowed = { allowedImagePrefixes: ['data:image/png;'] };
+    expect(urlsAfter(svg, 'sanitizer', allowed)).toHaveLength(1);
+    expect(renderHtml(svg, allowed).querySelector('img')).toBeNull();
+    // The policy reads schemes in any case; the sanitizer only as listed, in lower case.
+    const upper = '[call](TEL:+1)';
+    const tel = { allowedLinkPrefixes: ['tel:'] };
+    expect(urlsAfter(upper, 'policy', tel)).toEqual(['TEL:+1']);
+    expect(urlsAfter(upper, 'sanitizer', tel)).toEqual([]);
+    const root = renderHtml(upper, tel);
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.textContent).toBe('call');
+    expect(renderHtml('[call](tel:+1)', tel).querySelector('a')?.getAttribute('href')).toBe('tel:+1');
+  });
 });
