@@ -1,6 +1,25 @@
+export type { AttachmentFile, AttachmentOptions, AttachmentUpload } from './chat/attachments';
+export type { ChatMessageProps } from './chat/ChatMessageItem';
+export type { ChatJumpToLatestProps, ChatMessagesProps } from './chat/ChatMessages';
+export type { ChatRootOwnProps, ChatRootProps } from './chat/ChatRoot';
 export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
 export { ChatWindow } from './chat/ChatWindow';
+export type { ChatComposerProps, ChatStopButtonProps } from './chat/Composer';
+export type { ChatMarkdownProps, ChatToolRenderer } from './chat/context';
+export { useChatMessage } from './chat/context';
 export type { ChatWindowLabels } from './chat/labels';
+export type { ChatActionsProps, ChatBranchSwitcherProps, ChatEditFormProps } from './chat/MessageActions';
+export type {
+  ChatFilesProps,
+  ChatMessageContentProps,
+  ChatReasoningProps,
+  ChatSourcesProps,
+  ChatToolCallProps,
+} from './chat/MessageContent';
+export { Chat } from './chat/parts';
+export type { StickToBottomOptions } from './chat/stick-to-bottom';
+export type { UseStickToBottomResult } from './chat/use-stick-to-bottom';
+export { useStickToBottom } from './chat/use-stick-to-bottom';
 export type { MarkdownLabels } from './markdown/context';
 export type { CodeThemeNames, HighlightingOptions } from './markdown/highlight-config';
 export { configureHighlighting } from './markdown/highlight-config';

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 
 it('exports exactly the public API', () => {
   expect(Object.keys(react).sort()).toEqual([
+    'Chat',
     'ChatWindow',
     'Markdown',
     'StopButton',
@@ -12,6 +13,27 @@ it('exports exactly the public API', () => {
     'fromUIMessage',
     'getMessageText',
     'useChat',
+    'useChatMessage',
+    'useStickToBottom',
     'useStream',
+  ]);
+});
+
+it('exports the chat parts under one namespace', () => {
+  expect(Object.keys(react.Chat).sort()).toEqual([
+    'Actions',
+    'BranchSwitcher',
+    'Composer',
+    'EditForm',
+    'Files',
+    'JumpToLatest',
+    'Message',
+    'MessageContent',
+    'Messages',
+    'Reasoning',
+    'Root',
+    'Sources',
+    'StopButton',
+    'ToolCall',
   ]);
 });

@@ -58,6 +58,10 @@ export interface ChatWindowLabels {
   branch: (index: number, count: number) => string;
   /** The composer's attach button. */
   attach: string;
+  /** Accessible name of the list of files attached in the composer. */
+  attachments: string;
+  /** Refused file: the message already holds `maxFiles` files. */
+  tooManyFiles: (maxFiles: number) => string;
   /** Removes an attachment before sending (`name` is the file's). */
   removeAttachment: (name: string) => string;
   /** Refused file: larger than `maxFileSize` (bytes). */
@@ -120,6 +124,8 @@ export const defaultLabels: ChatWindowLabels = {
   nextBranch: 'Next version',
   branch: (index, count) => `${index}/${count}`,
   attach: 'Attach files',
+  attachments: 'Attachments',
+  tooManyFiles: (max) => `At most ${max} files can be attached to a message.`,
   removeAttachment: (name) => `Remove ${name}`,
   fileTooLarge: (name, max) => `${name} is too large (the limit is ${formatBytes(max)}).`,
   fileNotAccepted: (name) => `${name} is not a supported file type.`,

@@ -22,7 +22,7 @@ import { useIsomorphicLayoutEffect } from '../use-stream';
 import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
 import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
-import { endsInOpenFence, markOpenFence, openFenceHast } from './open-fence';
+import { endsInOpenFence, isMathFence, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 import { SplittableBlock } from './split-block';
@@ -79,8 +79,9 @@ function blockHast(markdown: string, definitions: string, options: RenderOptions
 }
 
 /**
- * The growing last block, parsed again on every flush: an open code fence is built directly. The
- * `<pre>` of a fence the source leaves open is marked (see `markOpenFence`).
+ * The growing last block, parsed again on every flush: an open code fence is built directly (but
+ * an open ```` ```math ```` fence read as math goes through the math pipeline, as an open `$$` block
+ * does). The `<pre>` of a fence the source leaves open is marked (see `markOpenFence`).
  */
 function growingBlockHast(
   source: string,
@@ -90,7 +91,7 @@ function growingBlockHast(
   cursor: boolean,
 ): Root {
   const fence = definitions === '' ? openFenceHast(source) : undefined;
-  if (fence) {
+  if (fence && !(withMath && isMathFence(fence))) {
     markOpenFence(fence);
     if (cursor) insertCursor(fence);
     return fence;

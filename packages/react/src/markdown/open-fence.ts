@@ -18,6 +18,7 @@
 
 import { repairMarkdown } from '@rivulet/core';
 import type { Element, Root } from 'hast';
+import { mathTagName } from './math/tag-name';
 
 declare module 'hast' {
   interface ElementData {
@@ -103,12 +104,13 @@ export function endsInOpenFence(source: string, repaired: string): boolean {
   return repairClosedFence(withoutNewline, repairMarkdown(withoutNewline));
 }
 
-function lastPre(node: Root | Element): Element | undefined {
+/** The last `<pre>` or display formula of the tree (a ```` ```math ```` fence becomes a formula). */
+function lastFence(node: Root | Element): Element | undefined {
   for (let index = node.children.length - 1; index >= 0; index -= 1) {
     const child = node.children[index];
     if (child?.type !== 'element') continue;
-    if (child.tagName === 'pre') return child;
-    const inner = lastPre(child);
+    if (child.tagName === 'pre' || child.tagName === mathTagName) return child;
+    const inner = lastFence(child);
     if (inner) return inner;
   }
   return undefined;
@@ -117,11 +119,20 @@ function lastPre(node: Root | Element): Element | undefined {
 /**
  * Marks the `<pre>` of the fence left open at the end of the source: the last one in the tree, since
  * an open fence holds everything after its opening line. Call it with a tree parsed from the repaired
- * text when `endsInOpenFence` says so.
+ * text when `endsInOpenFence` says so. An open ```` ```math ```` fence drawn as a formula has no
+ * `<pre>`, and nothing before it is marked.
  */
 export function markOpenFence(tree: Root): void {
-  const pre = lastPre(tree);
-  if (pre) pre.data = { ...pre.data, openFence: true };
+  const pre = lastFence(tree);
+  if (pre?.tagName === 'pre') pre.data = { ...pre.data, openFence: true };
+}
+
+/** Whether a tree from `openFenceHast` is a ```` ```math ```` fence (display math when math is read). */
+export function isMathFence(tree: Root): boolean {
+  const pre = tree.children[0];
+  const code = pre?.type === 'element' ? pre.children[0] : undefined;
+  const classes = code?.type === 'element' ? code.properties.className : undefined;
+  return Array.isArray(classes) && classes[0] === 'language-math';
 }
 
 /** Whether this `<pre>` is a fence still open in its source (see `markOpenFence`). */

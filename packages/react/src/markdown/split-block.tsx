@@ -32,6 +32,7 @@ import { type ComponentType, createElement, memo, type ReactElement, type ReactN
 import { Block, type BlockProps, type RenderOptions } from './blocks';
 import { OpenBlockContext } from './context';
 import { nestDirection } from './direction';
+import { mayHaveMath } from './math/load-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
 import { quickParse } from './quick-parse';
@@ -398,9 +399,6 @@ export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): Rea
 // ---------------------------------------------------------------------------------------------------
 // The block: split when it is a long list, table or quote, else rendered whole by `Block`.
 
-/** Math is read by its own pipeline (see `math/`); a block that may hold it is rendered whole. */
-const mathSyntax = /\$|\\[([]/;
-
 /**
  * One top-level block. A list, table or quote without definitions or math is rendered child by
  * child (see above) from its first line on, so its elements are never re-created as it grows, with
@@ -411,7 +409,8 @@ export const SplittableBlock = memo(function SplittableBlock(props: BlockProps) 
   const { source, open, repair, cursor, definitions, options } = props;
   const state = useRef<{ splitter: ChildSplitter; cache: SplitCache } | null>(null);
   let content: ReactNode | undefined;
-  if (definitions === '' && !mathSyntax.test(source)) {
+  // Math is read by its own pipeline (see `math/`): a block that may hold it is rendered whole.
+  if (definitions === '' && !mayHaveMath(source)) {
     state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
     const split = state.current.splitter.update(source);
     if (split) content = renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);

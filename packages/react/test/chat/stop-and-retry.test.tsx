@@ -90,6 +90,8 @@ describe('ChatWindow: errors and retry', () => {
   it('offers Retry only on the last answer', async () => {
     const { ask, container } = renderChat();
     const first = await ask('One');
+    // Some text first: a body that breaks before its first event is asked for again instead.
+    first.body.push('Par');
     first.body.fail(new TypeError('down'));
     await waitFor(() => expect(container.querySelector('[data-rivulet-error]')).toBeTruthy());
     const second = await ask('Two');

@@ -24,7 +24,7 @@ function ChatWithRegenerate({ options }: { options: UseChatOptions }) {
   return (
     <>
       <button type="button" onClick={() => chat.retry()}>
-        Regenerate
+        Retry from the app
       </button>
       <ChatWindow chat={chat} />
     </>
@@ -59,7 +59,7 @@ describe('ChatWindow faults: stopping', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(chat.answerText()).toBe(PARTIAL_TEXT);
 
-    await chat.user.click(chat.getByRole('button', { name: 'Regenerate' }));
+    await chat.user.click(chat.getByRole('button', { name: 'Retry from the app' }));
     second.send(openai.answer(FULL));
     second.close();
     await waitFor(() => expect(chat.answer().dataset.status).toBe('done'));

@@ -3,7 +3,8 @@
  * math chunk has loaded, the TeX source dimmed until then. While its block still streams, a
  * formula that does not parse yet (`\frac{1}{` on its way) keeps showing its last good rendering,
  * or its source dimmed if it never had one: never KaTeX's error text, never raw delimiters. A
- * formula that is final and still does not parse shows its source, marked `data-state="error"`.
+ * formula that is final and still does not parse shows its source, marked `data-state="error"`. A
+ * display formula still empty in an open block shows nothing yet.
  */
 
 import type { Element } from 'hast';
@@ -37,5 +38,8 @@ export function MathFormula({ node, 'data-math': kind = 'inline' }: MathFormulaP
   });
   const html = good ?? (isOpen ? lastGood.current : undefined);
   const state = outcome && !isOpen ? 'error' : 'pending';
+  // A display formula with nothing in it yet (a ```math fence just opened) is hidden, as repair
+  // hides an empty `$$` block, until its content arrives.
+  if (display && isOpen && tex.trim() === '') return null;
   return <FormulaMarkup kind={kind} tex={tex} html={html} state={state} />;
 }

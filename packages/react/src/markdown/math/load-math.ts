@@ -13,9 +13,17 @@ let loading: Promise<MathModule | undefined> | undefined;
 let failed = false;
 const listeners = new Set<() => void>();
 
-/** Whether `markdown` may hold math: a `$`, `\(` or `\[` anywhere (a cheap test). */
+/** A fence line opening a ```` ```math ```` (or `~~~math`) block, as GitHub writes display math. */
+const mathFence = /(?:`{3,}|~{3,})[ \t]*math(?=\s|$)/m;
+
+/** Whether `markdown` may hold math: a `$`, `\(`, `\[` or a ```` ```math ```` fence anywhere (a cheap test). */
 export function mayHaveMath(markdown: string): boolean {
-  return markdown.includes('$') || markdown.includes('\\(') || markdown.includes('\\[');
+  return (
+    markdown.includes('$') ||
+    markdown.includes('\\(') ||
+    markdown.includes('\\[') ||
+    (markdown.includes('math') && mathFence.test(markdown))
+  );
 }
 
 /** The math chunk, once loaded. */

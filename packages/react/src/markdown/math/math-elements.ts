@@ -1,8 +1,10 @@
 /**
  * From remark-math's hast (`<code class="language-math math-inline">` and
- * `<pre><code class="language-math math-display">`, kept by the sanitizer) to one element of our
- * own, `<rivulet-math data-math="inline" | "display">` holding the TeX source as text, which
- * `<MathFormula>` draws. Runs after the sanitizer: the source is text, never markup.
+ * `<pre><code class="language-math math-display">`, kept by the sanitizer), and from a
+ * ```` ```math ```` fenced code block (`<pre><code class="language-math">`, display math as GitHub
+ * reads it), to one element of our own, `<rivulet-math data-math="inline" | "display">` holding
+ * the TeX source as text, which `<MathFormula>` draws. Runs after the sanitizer: the source is
+ * text, never markup.
  */
 
 import type { Element, ElementContent, Root } from 'hast';
@@ -20,6 +22,19 @@ function mathElement(code: Element, kind: 'inline' | 'display', tagName: string)
   return { type: 'element', tagName, properties: { dataMath: kind }, children: code.children };
 }
 
+/**
+ * A ```` ```math ```` fence (GitHub's display math) as display math: the fence's content, without
+ * the line break that ends every code block's text.
+ */
+function fenceMathElement(code: Element, tagName: string): Element {
+  const children = [...code.children];
+  const last = children.at(-1);
+  if (last?.type === 'text' && last.value.endsWith('\n')) {
+    children[children.length - 1] = { ...last, value: last.value.slice(0, -1) };
+  }
+  return { type: 'element', tagName, properties: { dataMath: 'display' }, children };
+}
+
 function onlyCode(pre: Element): Element | undefined {
   const elements = pre.children.filter((child): child is Element => child.type === 'element');
   return elements.length === 1 && elements[0]?.tagName === 'code' ? elements[0] : undefined;
@@ -31,8 +46,13 @@ function convert(children: ElementContent[], tagName: string): void {
     if (child.type !== 'element') continue;
     if (child.tagName === 'pre') {
       const code = onlyCode(child);
-      if (code && classesOf(code).includes('math-display')) {
+      const classes = code ? classesOf(code) : [];
+      if (code && classes.includes('math-display')) {
         children[index] = mathElement(code, 'display', tagName);
+        continue;
+      }
+      if (code && classes.includes('language-math')) {
+        children[index] = fenceMathElement(code, tagName);
         continue;
       }
     } else if (child.tagName === 'code' && classesOf(child).includes('math-inline')) {
