@@ -1,0 +1,15 @@
+/**
+ * Pins the public types of @rivulet/react, as `public-api.test.ts` pins the names of its runtime
+ * exports: `api-report.md` holds them (both entries, `.` and `./server`), read from the source by
+ * `scripts/api-report.ts`.
+ */
+import { expect, it } from 'vitest';
+import { apiReport, checkedInReport, reportedPackages } from '../../../scripts/api-report';
+
+it('declares exactly the types in api-report.md (after a deliberate change, run pnpm api:update)', {
+  timeout: 60_000,
+}, () => {
+  const pkg = reportedPackages.find((reported) => reported.name === '@rivulet/react');
+  if (!pkg) throw new Error('@rivulet/react is not reported');
+  expect(apiReport(pkg)).toBe(checkedInReport(pkg));
+});
