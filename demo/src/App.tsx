@@ -105,6 +105,7 @@ export function App() {
               showUsage
               autoFocus
               onToolCall={runClientTool}
+              attachments={{ accept: 'image/*,text/*,application/pdf,application/json', maxFileSize: 5 * 1024 * 1024 }}
             />
           ) : null}
         </section>
