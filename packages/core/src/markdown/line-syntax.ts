@@ -1,8 +1,11 @@
 /**
  * Line-level Markdown syntax: what a single line of text can start, as CommonMark and GFM see it.
- * Pure functions over one line (without its line ending), shared by the block scanner and repair.
- * Columns follow CommonMark: a tab advances to the next multiple of four.
+ * Pure functions over one line (without its line ending): the one home of these rules, read by the
+ * block scanner (and so the splitters), repair, the quick parser and `@rivulet/react`'s open-fence
+ * shortcut. Columns follow CommonMark: a tab advances to the next multiple of four.
  */
+
+import { HTML_ATTRIBUTE } from './inline-syntax';
 
 /** Leading indentation of `line` in columns, and the index of its first non-space character. */
 export function indentation(line: string, from = 0): { columns: number; index: number } {
@@ -40,11 +43,14 @@ export function stripColumns(line: string, count: number): string {
   return line.slice(index);
 }
 
+/** A code fence's opening line. */
 export interface FenceOpening {
   char: '`' | '~';
   length: number;
   /** Columns of indentation before the fence (0-3). */
   indent: number;
+  /** The info string as written: the rest of the line after the fence run (`js title="a.js"`). */
+  info: string;
 }
 
 /** A code fence opener: three or more backticks or tildes; a backtick fence's info has no backtick. */
@@ -52,9 +58,10 @@ export function fenceOpening(line: string): FenceOpening | undefined {
   const match = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
   if (!match) return undefined;
   const run = match[2] ?? '';
+  const info = match[3] ?? '';
   const char = run[0] === '`' ? '`' : '~';
-  if (char === '`' && (match[3] ?? '').includes('`')) return undefined;
-  return { char, length: run.length, indent: (match[1] ?? '').length };
+  if (char === '`' && info.includes('`')) return undefined;
+  return { char, length: run.length, indent: (match[1] ?? '').length, info };
 }
 
 /** True when `line` closes a fence opened by `fence`: same character, at least as long, nothing after. */
@@ -62,6 +69,17 @@ export function closesFence(line: string, fence: Pick<FenceOpening, 'char' | 'le
   const match = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(line);
   const run = match?.[1];
   return run !== undefined && run[0] === fence.char && run.length >= fence.length;
+}
+
+const PARTIAL_CLOSER = { '`': /^[ \t>]*`+[ \t]*$/, '~': /^[ \t>]*~+[ \t]*$/ };
+
+/**
+ * True when `line` (the last, incomplete line inside an open fence of `char`) is only a run of the
+ * fence character so far, after container markers: the closing fence being typed, which repair
+ * completes (and so never shows as code).
+ */
+export function isPartialFenceCloser(line: string, char: FenceOpening['char']): boolean {
+  return line !== '' && PARTIAL_CLOSER[char].test(line);
 }
 
 /**
@@ -79,8 +97,19 @@ export function closesMath(line: string, length: number): boolean {
   return run !== undefined && run.length >= length;
 }
 
+/** An ATX heading: its level and its text, without the optional closing run of `#`. */
+export function atxHeading(line: string): { depth: 1 | 2 | 3 | 4 | 5 | 6; text: string } | undefined {
+  const match = /^ {0,3}(#{1,6})(?:[ \t]([\s\S]*))?\r?$/.exec(line);
+  if (!match) return undefined;
+  const text = (match[2] ?? '')
+    .trim()
+    .replace(/(?:^|[ \t]+)#+$/, '')
+    .trim();
+  return { depth: (match[1] ?? '#').length as 1, text };
+}
+
 export function isAtxHeading(line: string): boolean {
-  return /^ {0,3}#{1,6}(?:[ \t]|\r?$)/.test(line);
+  return atxHeading(line) !== undefined;
 }
 
 export function isThematicBreak(line: string): boolean {
@@ -149,10 +178,9 @@ const BLOCK_TAGS = new Set(
   ).split(' '),
 );
 
-const ATTRIBUTE = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
 /** A line holding one complete open or closing tag and nothing else (HTML block kind 7). */
 const COMPLETE_TAG_LINE = new RegExp(
-  String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$`,
+  String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${HTML_ATTRIBUTE})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$`,
 );
 
 /** How an HTML block ends: at a line containing `end`, or (kinds 6 and 7) at a blank line. */
@@ -195,12 +223,27 @@ export function isHtmlBlockStartSoFar(line: string): boolean {
   return !text.startsWith('</') && ['pre', 'script', 'style', 'textarea'].some((tag) => tag.startsWith(prefix));
 }
 
-/** Cells of a GFM table row, split on pipes that are not escaped. */
+/**
+ * Cells of a GFM table row, trimmed: split on pipes that are not escaped (a backslash escapes the
+ * character after it, so `\\|` splits and `\|` does not), the escapes kept for the cell's
+ * inline content. A pipe ending the row closes the last cell; a row of only `|` has no cells.
+ */
 export function tableCells(line: string): string[] {
-  let text = line.trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  return text.split(/(?<!\\)\|/);
+  const cells: string[] = [];
+  const text = line.trim();
+  const row = text.startsWith('|') ? text.slice(1) : text;
+  let start = 0;
+  for (let index = 0; index < row.length; index += 1) {
+    const char = row[index];
+    if (char === '\\') index += 1;
+    else if (char === '|') {
+      cells.push(row.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  const last = row.slice(start).trim();
+  if (last !== '' || start < row.length || !text.endsWith('|')) cells.push(last);
+  return cells;
 }
 
 /** True when `line` is a complete GFM delimiter row (`| --- | :-: |`). */

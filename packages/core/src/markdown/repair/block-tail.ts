@@ -22,6 +22,7 @@ import {
   isAtxHeading,
   isDelimiterRow,
   isHtmlBlockStartSoFar,
+  isPartialFenceCloser,
   listMarker,
   quoteContent,
   tableCells,
@@ -68,8 +69,7 @@ function containerPrefix(state: ScanState): string {
 
 function closeFence(text: string, lastLine: string, state: ScanState, leaf: Extract<Leaf, { kind: 'fence' }>): string {
   const closer = containerPrefix(state) + leaf.char.repeat(leaf.length);
-  const partial = new RegExp(`^[ \\t>]*\\${leaf.char}+[ \\t]*$`).exec(lastLine);
-  if (partial && lastLine !== '') return text.slice(0, text.length - lastLine.length) + closer;
+  if (isPartialFenceCloser(lastLine, leaf.char)) return text.slice(0, text.length - lastLine.length) + closer;
   return text + (text.endsWith('\n') ? '' : '\n') + closer;
 }
 

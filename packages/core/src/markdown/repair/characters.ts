@@ -1,28 +1,13 @@
+import { EMAIL_AUTOLINK, HTML_ATTRIBUTE, URI_AUTOLINK } from '../inline-syntax';
 import { literalUrlLength } from './literal-url';
 
 /**
- * Character classes CommonMark's delimiter rules use, and the literal spans (escapes, autolinks,
- * raw HTML, bare URLs) inside which no marker counts. Shared by the inline repair handlers.
+ * The literal spans (escapes, autolinks, raw HTML, bare URLs) inside which no marker counts, for the
+ * inline repair handlers. The syntax they match is `inline-syntax.ts`'s.
  */
 
-/** Unicode whitespace; the start and end of the text count as whitespace too. */
-export function isWhitespace(char: string | undefined): boolean {
-  return char === undefined || /\s/u.test(char);
-}
-
-/** ASCII or Unicode punctuation and symbols, as CommonMark's flanking rules define them. */
-export function isPunctuation(char: string | undefined): boolean {
-  return char !== undefined && /[\p{P}\p{S}]/u.test(char);
-}
-
-export function isAlphanumeric(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
-}
-
-const AUTOLINK =
-  /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
-const HTML_TAG =
-  /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|^<!--[\s\S]*?-->/;
+const AUTOLINK = new RegExp(`^<(?:${URI_AUTOLINK}|${EMAIL_AUTOLINK})>`);
+const HTML_TAG = new RegExp(String.raw`^<\/?[A-Za-z][A-Za-z0-9-]*(?:${HTML_ATTRIBUTE})*\s*\/?>|^<!--[\s\S]*?-->`);
 
 /**
  * Length of a literal span starting at `index` in which markers do not count, or 0.

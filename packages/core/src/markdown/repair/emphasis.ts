@@ -17,97 +17,18 @@
  * | `~`, `~~~`       | only `~~` is strikethrough here: literal                |
  */
 
-import { isPunctuation, isWhitespace } from './characters';
+import { CJK, classBefore, flankingOf, isWhitespace, PUNCTUATION, WHITESPACE } from '../inline-syntax';
 import type { EmphasisMarker, InlineContext } from './inline-context';
 
-/** A character's class next to a delimiter run, as bit flags. */
-const WHITESPACE = 1;
-const PUNCTUATION = 2;
-const CJK = 4;
-
 /**
- * The characters remark-cjk-friendly counts as CJK: East Asian Width wide (but emoji), fullwidth
- * or halfwidth, and Hangul, every range of them from U+1100 on, as the Unicode data it reads
- * (get-east-asian-width 1.7) gives them. The quick parser of `@rivulet/react` has the same table.
- */
-const CJK_RANGES = (
-  '1100-11ff 20a9 2329-232a 2630-2637 268a-268f 2e80-2e99 2e9b-2ef3 2f00-2fd5 2ff0-303e ' +
-  '3041-3096 3099-30ff 3105-312f 3131-318e 3190-31e5 31ef-321e 3220-3247 3250-a48c ' +
-  'a490-a4c6 a960-a97c ac00-d7a3 d7b0-d7c6 d7cb-d7fb f900-faff fe10-fe19 fe30-fe52 ' +
-  'fe54-fe66 fe68-fe6b ff01-ffbe ffc2-ffc7 ffca-ffcf ffd2-ffd7 ffda-ffdc ffe0-ffe6 ' +
-  'ffe8-ffee 16fe0-16fe4 16ff0-16ff6 17000-18cda 18cff-18d20 18d80-18df2 18e00-19191 ' +
-  '191a0-191d2 1aff0-1aff3 1aff5-1affb 1affd-1affe 1b000-1b128 1b132 1b150-1b152 1b155 ' +
-  '1b164-1b168 1b170-1b2fb 1d300-1d356 1d360-1d376 1f1ae 1f200 1f202 1f210-1f219 ' +
-  '1f21b-1f22e 1f230-1f231 1f237 1f23b 1f240-1f248 1f260-1f265 1f6d9 1f7da 1fa8b-1fa8d ' +
-  '1facc 1fadd 1faeb 1faf9-1fafa 20000-2fffd 30000-3fffd'
-)
-  .split(' ')
-  .map((range) => range.split('-').map((bound) => Number.parseInt(bound, 16)));
-
-const isLowSurrogate = (char: string | undefined) => char !== undefined && /[\uDC00-\uDFFF]/.test(char);
-
-/** The code point ending right before `index`, or `undefined` at the start. */
-function codeBefore(text: string, index: number): number | undefined {
-  if (index <= 0) return undefined;
-  return text.codePointAt(index >= 2 && isLowSurrogate(text[index - 1]) ? index - 2 : index - 1);
-}
-
-/** The class of a code point (a whole one: an emoji next to a run is punctuation, not a letter). */
-function classOf(code: number | undefined): number {
-  if (code === undefined) return WHITESPACE;
-  const char = String.fromCodePoint(code);
-  if (isWhitespace(char)) return WHITESPACE;
-  const kind = isPunctuation(char) ? PUNCTUATION : 0;
-  if (code < 0x1100 || /\p{Emoji_Presentation}/u.test(char)) return kind;
-  return CJK_RANGES.some(([from = 0, to = from]) => code >= from && code <= to) ? kind | CJK : kind;
-}
-
-/**
- * The class of what precedes `index`. A variation selector takes the class of the character it
- * selects (a curly quote with U+FE01 is CJK punctuation); an ideographic variation selector
- * follows an ideograph, so it counts as CJK.
- */
-function classBefore(text: string, index: number): number {
-  const code = codeBefore(text, index);
-  if (code === undefined) return WHITESPACE;
-  if (code >= 0xe0100 && code <= 0xe01ef) return CJK;
-  if (code < 0xfe00 || code > 0xfe0e) return classOf(code);
-  const selected = codeBefore(text, index - 1);
-  const group = classOf(selected);
-  if (selected === undefined || group === WHITESPACE) return 0;
-  const isCjkQuote = code === 0xfe01 && [0x2018, 0x2019, 0x201c, 0x201d].includes(selected);
-  return isCjkQuote ? PUNCTUATION | CJK : group;
-}
-
-/** Whitespace or punctuation that is not CJK: where CommonMark's rules see a word boundary. */
-const isBoundary = (group: number) => group === WHITESPACE || group === PUNCTUATION;
-
-/**
- * Classify the delimiter run of `length` characters at `index` by CommonMark's flanking rules as
- * remark-cjk-friendly and its strikethrough twin read them (the pipeline's): next to CJK text, a
- * run opens or closes where a word boundary is not needed (`**中文。**后`, `**「引用」**です`).
- * micromark lets a `*` or `_` run always open before, and always close after, a `~` (`x*~~a~~*`).
+ * The run of `length` characters at `index` as a marker: whether it may open or close is
+ * CommonMark's flanking rule as the pipeline reads it (`flankingOf`); whether repair may close it is
+ * decided here.
  */
 function classifyRun(text: string, index: number, length: number): EmphasisMarker {
   const char = text[index] as EmphasisMarker['char'];
   const end = index + length;
-  const before = classBefore(text, index);
-  const after = classOf(text.codePointAt(end));
-  const isMarkerAware = char !== '~';
-  const beforeBoundary = isBoundary(before) || (isMarkerAware && /[*_]/.test(text[index - 1] ?? ''));
-  const afterBoundary = isBoundary(after) || (isMarkerAware && /[*_]/.test(text[end] ?? ''));
-  const leftFlanking =
-    !afterBoundary ||
-    (after === PUNCTUATION && (beforeBoundary || (before & CJK) !== 0)) ||
-    (isMarkerAware && text[end] === '~');
-  const rightFlanking =
-    !beforeBoundary ||
-    (before === PUNCTUATION && (afterBoundary || (after & CJK) !== 0)) ||
-    (isMarkerAware && text[index - 1] === '~');
-  const beforeWord = (before & (WHITESPACE | PUNCTUATION)) === 0;
-  const afterWord = (after & (WHITESPACE | PUNCTUATION)) === 0;
-  const canOpen = char === '_' ? leftFlanking && (!rightFlanking || !beforeWord) : leftFlanking;
-  const canClose = char === '_' ? rightFlanking && (!leftFlanking || !afterWord) : rightFlanking;
+  const { before, after, rightFlanking, canOpen, canClose } = flankingOf(text, index, end);
   // Inside a word a run both opens and closes and repair leaves it (`2*3`, `a**b`); CJK text has no
   // spaces between words, so there a run that opens is an opener (`中文**强调`; a `_` opens there
   // only after punctuation).

@@ -15,7 +15,11 @@
  * | `i<n and the rest of it`        | unchanged: prose, not attributes |
  */
 
+import { URI_AUTOLINK } from '../inline-syntax';
 import type { InlineContext } from './inline-context';
+
+/** A URI autolink without its `>` yet. */
+const AUTOLINK_SO_FAR = new RegExp(`^<${URI_AUTOLINK}$`);
 
 const TAG_NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 const ATTRIBUTE_NAME = /[A-Za-z_:][A-Za-z0-9_.:-]*/y;
@@ -92,8 +96,7 @@ export function isUnfinishedHtml(text: string, index: number): boolean {
   if (next === '/') return isTagSoFar(text, index);
   if (!/[A-Za-z]/.test(next)) return false;
   // A URI autolink so far: a scheme of 2-32 characters, a colon, then no space, `<` or `>`.
-  const autolink = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
-  if (rest <= 4096 && autolink.test(text.slice(index))) return true;
+  if (rest <= 4096 && AUTOLINK_SO_FAR.test(text.slice(index))) return true;
   return isTagSoFar(text, index);
 }
 

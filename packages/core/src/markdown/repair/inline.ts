@@ -6,7 +6,8 @@
  * are still open are closed in reverse order of opening; a marker with nothing after it is hidden.
  */
 
-import { isWhitespace, literalLength } from './characters';
+import { isWhitespace } from '../inline-syntax';
+import { literalLength } from './characters';
 import { finishEmphasis, handleEmphasis } from './emphasis';
 import { handleAmpersand, handleAngleBracket } from './html-tail';
 import { createInlineContext, type InlineContext, type OpenMarker } from './inline-context';

@@ -13,6 +13,15 @@
  * | `[a]( b](c more`      | unchanged (can never be a link) |
  */
 
+import {
+  fenceOpening,
+  indentation,
+  isAtxHeading,
+  isThematicBreak,
+  listMarker,
+  quoteContent,
+  setextLevel,
+} from '../line-syntax';
 import type { InlineContext } from './inline-context';
 
 /** Where a link's `(…)` part stands: complete (`end` is after its `)`), still open, or never a link. */
@@ -83,11 +92,21 @@ function scanLinkTail(text: string, from: number): LinkTail {
 }
 
 /**
- * Block syntax right after a `[` that starts its line: hiding the bracket would move it to the start
- * of the line, where it reads as a fence, heading, list item, quote or table row instead of text.
+ * Whether `line`, read from the start of a line, is block syntax: a fence, heading, list item,
+ * thematic break, quote, table row, setext underline or indented code rather than text.
  */
-const BLOCK_SYNTAX_AFTER =
-  /^(?:[ \t]*(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\||=+[ \t]*$|-+[ \t]*$)|[ \t]{4})/;
+function readsAsBlockSyntax(line: string): boolean {
+  return (
+    indentation(line).columns >= 4 ||
+    fenceOpening(line) !== undefined ||
+    isAtxHeading(line) ||
+    listMarker(line) !== undefined ||
+    isThematicBreak(line) ||
+    quoteContent(line) !== undefined ||
+    line.trimStart().startsWith('|') ||
+    setextLevel(line) !== undefined
+  );
+}
 
 /** Whether dropping the `[` at `start` would turn the rest of its line into block syntax. */
 function exposesBlockSyntax(text: string, start: number): boolean {
@@ -96,7 +115,8 @@ function exposesBlockSyntax(text: string, start: number): boolean {
   const lineEnd = text.indexOf('\n', start);
   // The brackets after this one go too when none of them closes (`[[    x` exposes indented code).
   const after = text.slice(start + 1, lineEnd === -1 ? undefined : lineEnd).replace(/^\[+/, '');
-  return BLOCK_SYNTAX_AFTER.test(after);
+  // Hiding the bracket would move the rest to the start of the line, where it may read as blocks.
+  return readsAsBlockSyntax(after);
 }
 
 /** Hides the `[` of a link that is not one (yet), unless that would change how its line reads. */

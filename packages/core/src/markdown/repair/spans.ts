@@ -15,24 +15,12 @@
  * | `\(x^2` (math) | `\(x^2\)`        |
  */
 
+import { findRun, runEnd } from '../inline-syntax';
 import type { InlineContext } from './inline-context';
-
-/** Index of the next run of exactly `length` `char`s at or after `from`, or -1. */
-function findRun(text: string, char: string, length: number, from: number): number {
-  let index = text.indexOf(char, from);
-  while (index !== -1) {
-    let end = index;
-    while (text[end] === char) end += 1;
-    if (end - index === length) return index;
-    index = text.indexOf(char, end);
-  }
-  return -1;
-}
 
 export function handleCodeSpan(context: InlineContext, index: number): number {
   const { text } = context;
-  let end = index;
-  while (text[end] === '`') end += 1;
+  const end = runEnd(text, index, '`');
   const length = end - index;
   const closer = findRun(text, '`', length, end);
   if (closer !== -1) return closer + length;
@@ -43,8 +31,7 @@ export function handleCodeSpan(context: InlineContext, index: number): number {
 
 export function handleMath(context: InlineContext, index: number): number {
   const { text } = context;
-  let end = index;
-  while (text[end] === '$') end += 1;
+  const end = runEnd(text, index, '$');
   const length = end - index;
   if (!context.math || length > 2) return end;
   if (length === 1) {
