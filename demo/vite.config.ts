@@ -52,12 +52,13 @@ export default defineConfig(({ mode }) => ({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    // The playground, plus the pages the end-to-end tests drive: a bare <Markdown> and many chats at once.
+    // The playground, plus the pages the end-to-end tests drive: a bare <Markdown>, many chats at once, a long history.
     rolldownOptions: {
       input: {
         main: source('index.html'),
         harness: source('harness.html'),
         multi: source('multi.html'),
+        history: source('history.html'),
       },
     },
   },

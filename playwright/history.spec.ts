@@ -1,0 +1,125 @@
+/**
+ * Long histories in Chromium, on the demo's history page (a chat built from the parts): loading
+ * older messages at the top keeps the reader's place; in a chat of 1,000 finished messages a new
+ * answer streams without touching any other message's DOM, and scrolling the whole log is
+ * measured (frame times reported as annotations, not asserted: the bench holds the timing
+ * targets); a persisted conversation comes back after a reload.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, watchPageErrors } from './fixtures';
+
+async function openHistory(page: Page, query: string) {
+  await page.goto(`/history.html?${query}`);
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  return page.getByRole('log');
+}
+
+const messageCount = (page: Page) => page.locator('.rivulet-message').count();
+
+test.describe('long histories', () => {
+  test('loading older messages at the top keeps the reader’s place', async ({ page }) => {
+    const errors = await watchPageErrors(page);
+    const log = await openHistory(page, 'count=40&older=100&batch=50');
+    await expect(page.locator('.rivulet-message')).toHaveCount(40);
+    // The log opens at its end.
+    await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(4);
+
+    const anchor = page.locator('.rivulet-message').first();
+    const anchorId = await anchor.textContent();
+    await log.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    const before = await anchor.evaluate((el) => el.getBoundingClientRect().top);
+    await expect(page.locator('.rivulet-message')).toHaveCount(90);
+    // The message that was first is where it was, and the reader was not sent to the bottom.
+    const same = page.locator('.rivulet-message', { hasText: anchorId ?? '' }).first();
+    await expect.poll(() => same.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(before, 0);
+    expect(await log.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+    // Back to the top twice more: everything older is loaded, then nothing more is asked for.
+    for (const expected of [140, 140]) {
+      await log.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await expect(page.locator('.rivulet-message')).toHaveCount(expected);
+    }
+    await expect(page.locator('.rivulet-message').first()).toContainText('Question 1:');
+    expect(errors).toEqual([]);
+  });
+
+  test('1,000 finished messages: a new answer touches no other message, and the log scrolls', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = await watchPageErrors(page);
+    const log = await openHistory(page, 'count=1000&older=0&answer=overview&tps=300');
+    await expect(page.locator('.rivulet-message')).toHaveCount(1000);
+
+    // Every DOM change during the answer, outside the answer's own row.
+    await page.evaluate(() => {
+      const outside: string[] = [];
+      (window as unknown as { __outside: string[] }).__outside = outside;
+      const rows = document.querySelector('.rivulet-chat__messages') as HTMLElement;
+      const frozen = new Set(rows.children);
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const row =
+            (record.target as Element).closest?.('.rivulet-message') ??
+            record.target.parentElement?.closest('.rivulet-message');
+          if (row && frozen.has(row)) outside.push(`${record.type} in ${row.getAttribute('data-role')}`);
+        }
+      }).observe(rows, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.getByRole('textbox', { name: 'Message' }).fill('Explain streaming');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const answer = page.locator('[data-role="assistant"]').last();
+    await expect(answer).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(answer.locator('pre')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __outside: string[] }).__outside)).toEqual([]);
+    expect(await messageCount(page)).toBe(1002);
+
+    // Scroll from the end to the top in steps, one per frame, recording frame times.
+    const frames = await log.evaluate(
+      (el) =>
+        new Promise<number[]>((resolve) => {
+          const times: number[] = [];
+          let last = performance.now();
+          const step = Math.max(200, Math.ceil(el.scrollHeight / 300));
+          const tick = (now: number) => {
+            times.push(now - last);
+            last = now;
+            el.scrollTop -= step;
+            if (el.scrollTop > 0) requestAnimationFrame(tick);
+            else resolve(times);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    const sorted = [...frames].sort((a, b) => a - b);
+    const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(1);
+    test.info().annotations.push({
+      type: 'scroll frames (ms)',
+      description: `${frames.length} frames: median ${pick(0.5)}, p95 ${pick(0.95)}, max ${pick(1)}`,
+    });
+    expect(frames.length).toBeGreaterThan(10);
+    await expect(page.locator('.rivulet-message').first()).toBeInViewport();
+    expect(errors).toEqual([]);
+  });
+
+  test('a persisted conversation comes back after a reload', async ({ page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('cleared')) {
+        localStorage.removeItem('rivulet-history-demo');
+        sessionStorage.setItem('cleared', '1');
+      }
+    });
+    await openHistory(page, 'count=2&older=0&persist=1&tps=0');
+    await page.getByRole('textbox', { name: 'Message' }).fill('Remember this question');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await expect(page.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done');
+    const answer = await page.locator('[data-role="assistant"] .rivulet-markdown').last().textContent();
+
+    await page.reload();
+    await expect(page.locator('.rivulet-message')).toHaveCount(4);
+    await expect(page.locator('[data-role="user"]').last()).toContainText('Remember this question');
+    expect(await page.locator('[data-role="assistant"] .rivulet-markdown').last().textContent()).toBe(answer);
+  });
+});
