@@ -50,27 +50,36 @@ test.describe('long histories', () => {
   test('1,000 finished messages: a new answer touches no other message, and the log scrolls', async ({ page }) => {
     test.setTimeout(90_000);
     const errors = await watchPageErrors(page);
-    const log = await openHistory(page, 'count=1000&older=0&answer=overview&tps=300');
+    const log = await openHistory(page, 'count=1000&older=0&answer=overview&tps=120');
     await expect(page.locator('.rivulet-message')).toHaveCount(1000);
 
-    // Every DOM change during the answer, outside the answer's own row.
+    // Every DOM change while the answer streams, outside the answer's own row.
     await page.evaluate(() => {
       const outside: string[] = [];
       (window as unknown as { __outside: string[] }).__outside = outside;
       const rows = document.querySelector('.rivulet-chat__messages') as HTMLElement;
       const frozen = new Set(rows.children);
-      new MutationObserver((records) => {
-        for (const record of records) {
-          const row =
-            (record.target as Element).closest?.('.rivulet-message') ??
-            record.target.parentElement?.closest('.rivulet-message');
-          if (row && frozen.has(row)) outside.push(`${record.type} in ${row.getAttribute('data-role')}`);
-        }
-      }).observe(rows, { subtree: true, childList: true, characterData: true, attributes: true });
+      (window as unknown as { __watch: () => string | null }).__watch = () => {
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const row =
+              (record.target as Element).closest?.('.rivulet-message') ??
+              record.target.parentElement?.closest('.rivulet-message');
+            if (row && frozen.has(row)) outside.push(`${record.type} in ${row.getAttribute('data-role')}`);
+          }
+        }).observe(rows, { subtree: true, childList: true, characterData: true, attributes: true });
+        return rows.lastElementChild?.getAttribute('data-status') ?? null;
+      };
     });
+    // The question and the answer's rows are new; the 1,000 before them are watched.
     await page.getByRole('textbox', { name: 'Message' }).fill('Explain streaming');
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await expect(page.locator('.rivulet-message')).toHaveCount(1002);
     const answer = page.locator('[data-role="assistant"]').last();
+    await expect(answer).toHaveAttribute('data-status', 'streaming');
+    // From the first token on (sending moved Regenerate from the previous answer to this one).
+    const watchedFrom = await page.evaluate(() => (window as unknown as { __watch: () => string | null }).__watch());
+    expect(watchedFrom, 'the watch started while the answer streamed').toBe('streaming');
     await expect(answer).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await expect(answer.locator('pre')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __outside: string[] }).__outside)).toEqual([]);
@@ -114,6 +123,8 @@ test.describe('long histories', () => {
     await openHistory(page, 'count=2&older=0&persist=1&tps=0');
     await page.getByRole('textbox', { name: 'Message' }).fill('Remember this question');
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    // The history's own answer is done already: wait for the new one.
+    await expect(page.locator('.rivulet-message')).toHaveCount(4);
     await expect(page.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done');
     const answer = await page.locator('[data-role="assistant"] .rivulet-markdown').last().textContent();
 
