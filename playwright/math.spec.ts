@@ -86,6 +86,26 @@ async function staticMarkup(page: Page, text: string): Promise<string> {
   );
 }
 
+/** Display math as GitHub writes it: fenced blocks whose language is `math`, one in a list item. */
+const mathFences = [
+  'Maxwell:',
+  '',
+  '```math',
+  '\\begin{aligned}',
+  '\\nabla \\cdot \\mathbf{E} &= \\frac{\\rho}{\\varepsilon_0} \\\\',
+  '\\nabla \\cdot \\mathbf{B} &= 0',
+  '\\end{aligned}',
+  '```',
+  '',
+  '- Basel:',
+  '',
+  '  ~~~math',
+  '  \\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}',
+  '  ~~~',
+  '',
+  'Done.',
+].join('\n');
+
 test.describe('Math', () => {
   test('streams in a chat without an error or a raw $$ at any frame, and ends as the static render', async ({
     openChat,
@@ -150,5 +170,35 @@ test.describe('Math', () => {
     expect(result.seen).toEqual([]);
     expect(result.markup).toBe(expected);
     await page.screenshot({ path: '/tmp/rivulet-math-harness.png', fullPage: true });
+  });
+
+  test('a ```math fence streamed one character at a time is display math at every frame, never code', async ({
+    page,
+  }) => {
+    await openHarness(page);
+    const expected = await staticMarkup(page, mathFences);
+    const result = await page.evaluate(
+      ({ text, canonicalSource }) => {
+        const canonicalOf = new Function(`return ${canonicalSource}`)() as (root: Element) => string;
+        const seen: string[] = [];
+        for (let end = 1; end <= text.length; end += 1) {
+          const root = window.__render(text.slice(0, end), { key: 'streamed', streaming: true });
+          if (root.querySelector('.katex-error, .rivulet-math[data-state="error"]')) seen.push(`error at ${end}`);
+          if (root.querySelector('code.language-math')) seen.push(`code block at ${end}`);
+          const copy = root.cloneNode(true) as Element;
+          for (const hidden of copy.querySelectorAll('.katex-mathml')) hidden.remove();
+          if (/```|~~~/.test(copy.textContent ?? '')) seen.push(`raw fence at ${end}`);
+        }
+        const root = window.__render(text, { key: 'streamed', streaming: false });
+        return { seen, markup: canonicalOf(root) };
+      },
+      { text: mathFences, canonicalSource: canonical.toString() },
+    );
+    expect(result.seen).toEqual([]);
+    expect(result.markup).toBe(expected);
+    const formulas = page.locator('div.rivulet-math[data-math="display"] .katex-display');
+    await expect(formulas).toHaveCount(2);
+    await expect(formulas.first()).toBeVisible();
+    await page.screenshot({ path: '/tmp/rivulet-math-fence-harness.png', fullPage: true });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Math in the static reference render (`static-html.ts`): each formula remark-math found, drawn by
+ * Math in the static reference render (`static-html.ts`): each formula remark-math found (and each
+ * fenced code block whose language is `math`, display math as GitHub reads it), drawn by
  * KaTeX into the wrapper `<Markdown>` gives it (`<span|div class="rivulet-math" data-math=…>`), or
  * its source marked `data-state="error"` when KaTeX cannot draw it. Written from KaTeX's API and
  * the documented options, not from the renderer's code.
@@ -51,6 +52,11 @@ function draw(parent: Root | Element): void {
     const code = child.tagName === 'pre' ? child.children.find((node) => node.type === 'element') : undefined;
     if (code?.type === 'element' && hasClass(code, 'math-display')) {
       children[index] = { type: 'raw', value: formulaHtml(textOf(code), true) } as unknown as ElementContent;
+    } else if (code?.type === 'element' && hasClass(code, 'language-math')) {
+      // A fenced code block whose language is `math` is display math, as on GitHub: its content is
+      // the code block's text, less the line break remark-rehype ends every code block with.
+      const tex = textOf(code).replace(/\n$/, '');
+      children[index] = { type: 'raw', value: formulaHtml(tex, true) } as unknown as ElementContent;
     } else if (child.tagName === 'code' && hasClass(child, 'math-inline')) {
       children[index] = { type: 'raw', value: formulaHtml(textOf(child), false) } as unknown as ElementContent;
     } else draw(child);

@@ -43,6 +43,8 @@ const documents: Record<string, string> = {
   ].join('\n'),
   'right to left': 'مرحبا بالعالم\n\nHello',
   math: 'Inline $a^2 + b^2 = c^2$ and display:\n\n$$\n\\int_0^1 x\\,dx\n$$\n\nAnd \\(\\frac{1}{2}\\), a broken $\\frac{1}{$ one, and $5 prices.',
+  'math fence':
+    'As GitHub writes it:\n\n```math\n\\sum_{n=1}^{\\infty} \\frac{1}{n^2}\n```\n\n~~~math\n\\frac{1}{\n~~~',
 };
 
 /**
@@ -180,6 +182,13 @@ describe('@rivulet/react/server <Markdown>', () => {
     expect(root.querySelectorAll('.rivulet-math .katex')).toHaveLength(3);
     expect(root.querySelector('.rivulet-math[data-state="error"]')?.textContent).toBe('\\frac{1}{');
     expect(root.textContent).toContain('$5 prices');
+  });
+
+  it('draws a ```math fence as display math, not as code', async () => {
+    const root = parsed(await serverHtml(documents['math fence'] as string));
+    expect(root.querySelectorAll('div.rivulet-math[data-math="display"] .katex-display')).toHaveLength(1);
+    expect(root.querySelector('.rivulet-math[data-state="error"]')?.textContent).toBe('\\frac{1}{');
+    expect(root.querySelector('pre, .rivulet-code-block')).toBeNull();
   });
 
   it('passes attributes, class name, labels and component overrides through', async () => {
