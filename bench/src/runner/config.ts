@@ -38,7 +38,8 @@ export const config = {
   extras: list('BENCH_EXTRAS', allExtras),
   /** react-markdown re-parses everything per flush: on 200 KB that alone takes minutes. */
   reactMarkdownOn200k: process.env.BENCH_REACT_MARKDOWN_200K === '1',
-  conversationHistory: 200,
+  /** BENCH_CONVERSATION_HISTORY: finished messages above the streaming one (SPEC issue 16: a chat of 1,000). */
+  conversationHistory: Number(process.env.BENCH_CONVERSATION_HISTORY ?? 1000),
   useStreamDeltasPerSecond: 10_000,
   useStreamDurationMs: 2000,
   firstPaintSamplesPerRound: 8,
