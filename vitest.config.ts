@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Tests run against the packages' sources, as the `source` export condition says. */
 const alias = {
+  // Subpaths before their package, which would otherwise take them.
+  '@rivulet/core/syntax': fileURLToPath(new URL('./packages/core/src/syntax.ts', import.meta.url)),
   '@rivulet/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
   // Before '@rivulet/react', which would otherwise take its subpath.
   '@rivulet/react/server': fileURLToPath(new URL('./packages/react/src/server/index.ts', import.meta.url)),

@@ -19,6 +19,7 @@ const config: StorybookConfig = {
           { find: '@rivulet/react/math.css', replacement: source('../packages/react/src/math.css') },
           { find: /^@rivulet\/react$/, replacement: source('../packages/react/src/index.ts') },
           { find: /^@rivulet\/core$/, replacement: source('../packages/core/src/index.ts') },
+          { find: /^@rivulet\/core\/syntax$/, replacement: source('../packages/core/src/syntax.ts') },
         ],
       },
       build: { chunkSizeWarningLimit: 2000 },

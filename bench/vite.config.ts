@@ -22,6 +22,7 @@ export default defineConfig(({ mode }) => {
         { find: /^@rivulet\/react\/styles\.css$/, replacement: `${packages}react/src/styles.css` },
         { find: /^@rivulet\/react$/, replacement: `${packages}react/src/index.ts` },
         { find: /^@rivulet\/core$/, replacement: `${packages}core/src/index.ts` },
+        { find: /^@rivulet\/core\/syntax$/, replacement: `${packages}core/src/syntax.ts` },
         ...(profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : []),
       ],
     },

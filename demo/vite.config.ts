@@ -43,6 +43,7 @@ export default defineConfig(({ mode }) => ({
       { find: '@rivulet/react/styles.css', replacement: source('../packages/react/src/styles.css') },
       { find: /^@rivulet\/react$/, replacement: source('../packages/react/src/index.ts') },
       { find: /^@rivulet\/core$/, replacement: source('../packages/core/src/index.ts') },
+      { find: /^@rivulet\/core\/syntax$/, replacement: source('../packages/core/src/syntax.ts') },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

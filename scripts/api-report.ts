@@ -25,7 +25,7 @@ export interface ReportedPackage {
 }
 
 export const reportedPackages: readonly ReportedPackage[] = [
-  { name: '@rivulet/core', dir: 'packages/core', entries: { '.': 'src/index.ts' } },
+  { name: '@rivulet/core', dir: 'packages/core', entries: { '.': 'src/index.ts', './syntax': 'src/syntax.ts' } },
   {
     name: '@rivulet/react',
     dir: 'packages/react',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm fuzz [runs]`: the core fuzz suite (packages/core/test/fuzz), the quick Markdown parser's
- * equivalence with remark (packages/react/test/markdown/quick-parse*.test.ts: CommonMark, GFM and
+ * equivalence with remark (packages/core/test/markdown/quick-parse*.test.ts: CommonMark, GFM and
  * CJK generators) and the no-vanishing rule (no character a reader saw disappears as a streamed
  * document grows: packages/react/test/markdown/no-vanishing-text.property.test.tsx) with a large
  * budget. Runs per property come from the argument, else FUZZ_RUNS, else 20000; the React
@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // streamed prefixes of generated documents, none hiding text an earlier one showed.
 for (const [project, files] of [
   ['core', 'test/fuzz'],
-  ['react', 'test/markdown/quick-parse'],
+  ['core', 'test/markdown/quick-parse'],
   ['react', 'test/markdown/no-vanishing-text'],
 ]) {
   const result = spawnSync('npx', ['vitest', 'run', '--project', project, files], {

@@ -1,6 +1,7 @@
 /**
  * Pins the public types of @rivulet/core, as `public-api.test.ts` pins the names of its runtime
- * exports: `api-report.md` holds them, read from the source by `scripts/api-report.ts`.
+ * exports: `api-report.md` holds them (both entries, `.` and `./syntax`), read from the source by
+ * `scripts/api-report.ts`.
  */
 import { expect, it } from 'vitest';
 import { apiReport, checkedInReport, reportedPackages } from '../../../scripts/api-report';

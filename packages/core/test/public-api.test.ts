@@ -1,5 +1,6 @@
 /** Pins the runtime exports of @rivulet/core so the public API never changes by accident. */
 import * as core from '@rivulet/core';
+import * as syntax from '@rivulet/core/syntax';
 import { expect, it } from 'vitest';
 
 it('exports exactly the public API', () => {
@@ -19,5 +20,16 @@ it('exports exactly the public API', () => {
     'repairMarkdown',
     'splitBlocks',
     'splitChildren',
+  ]);
+});
+
+it('exports exactly the syntax rules and the quick parser from @rivulet/core/syntax', () => {
+  expect(Object.keys(syntax).sort()).toEqual([
+    'closesFence',
+    'fenceOpening',
+    'indentation',
+    'isPartialFenceCloser',
+    'listMarker',
+    'quickParse',
   ]);
 });

@@ -29,6 +29,11 @@ export function isAsciiPunctuation(char: string | undefined): boolean {
   return char !== undefined && /^[!-/:-@[-`{-~]$/.test(char);
 }
 
+/** The text with its backslash escapes decoded (`\\*` is `*`; a backslash before anything else stays). */
+export function decodeEscapes(value: string): string {
+  return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 /** An emoji shown as one: next to a delimiter run it is punctuation or nothing, never CJK. */
 export function isEmoji(char: string): boolean {
   return /\p{Emoji_Presentation}/u.test(char);

@@ -62,9 +62,9 @@ export interface BlockProps {
 }
 
 /**
- * A block's tree. The common subset of Markdown is parsed quickly (`quick-parse/`, the same tree as
- * the full pipeline); a block that uses definitions from other blocks, or anything outside the
- * subset, goes through the full pipeline.
+ * A block's tree. The common subset of Markdown is parsed quickly (`quickParse` from
+ * `@rivulet/core/syntax`, the same tree as the full pipeline); a block that uses definitions from
+ * other blocks, or anything outside the subset, goes through the full pipeline.
  */
 function blockHast(markdown: string, definitions: string, options: RenderOptions, withMath = false): Root {
   // Math goes through the full pipeline: the quick parser does not read it.

@@ -7,6 +7,7 @@
  * the sanitizer runs after it as a second wall: whatever reaches React is in the schema below.
  */
 
+import { quickParse } from '@rivulet/core/syntax';
 import type { Element, Root } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
@@ -15,7 +16,6 @@ import { unified } from 'unified';
 import { rehypeDirection } from './direction';
 import type { MathModule } from './math/load-math';
 import { mathTagName } from './math/tag-name';
-import { quickParse } from './quick-parse';
 import { remarkSyntax } from './remark-syntax';
 import { rehypeUrlPolicy, sanitizeProtocols, type UrlPolicyOptions } from './url-policy';
 

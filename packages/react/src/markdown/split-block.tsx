@@ -25,6 +25,7 @@
  */
 
 import { type ChildSplit, type ChildSplitter, createChildSplitter, repairMarkdown } from '@rivulet/core';
+import { quickParse } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
@@ -35,7 +36,6 @@ import { nestDirection } from './direction';
 import { mayHaveMath } from './math/load-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
-import { quickParse } from './quick-parse';
 import { hastToReact, insertCursor } from './render-hast';
 
 export interface SplitBlockProps {

@@ -2,8 +2,8 @@ import { repairMarkdown } from '@rivulet/core';
 import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import cjkFriendly from './fixtures/cjk-friendly.json';
-import { randomChunks, seededRandom } from './random';
+import cjkFriendly from '../../../core/test/fixtures/markdown/cjk-friendly.json';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
 /** Streams `chunks` into one `<Markdown>`; returns every streamed state, then the finished render. */

@@ -2,7 +2,7 @@ import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { tests } from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
-import { randomChunks, seededRandom } from './random';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
 const examples = tests.map((example) => ({ ...example, markdown: example.markdown.replaceAll('→', '\t') }));

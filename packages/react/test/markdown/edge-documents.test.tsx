@@ -8,7 +8,7 @@ import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { edgeDocuments, stoppedInLink } from '../../../../stories/support/edge-documents';
-import { randomChunks, seededRandom } from './random';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
 function streamedThenFinished(markdown: string, chunks: readonly string[]): string {

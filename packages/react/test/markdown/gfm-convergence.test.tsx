@@ -3,10 +3,10 @@ import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import gfmSpec from './fixtures/gfm-spec.json';
-import { inlinePieces, table, taskLists } from './gfm-generators';
-import { fuzzRuns } from './quick-parse-oracle';
-import { randomChunks, seededRandom } from './random';
+import gfmSpec from '../../../core/test/fixtures/markdown/gfm-spec.json';
+import { fuzzRuns } from '../../../core/test/fuzz/budget';
+import { inlinePieces, table, taskLists } from '../../../core/test/markdown/gfm-generators';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
 interface Streamed {

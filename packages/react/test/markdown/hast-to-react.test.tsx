@@ -4,11 +4,11 @@ import { type Components, toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { isValidElement, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { describe, expect, it } from 'vitest';
+import cjkFixtures from '../../../core/test/fixtures/markdown/cjk-friendly.json';
+import gfmFixtures from '../../../core/test/fixtures/markdown/gfm-spec.json';
 import { hastToReactElements } from '../../src/markdown/hast-to-react';
 import { getProcessor, markdownToHast } from '../../src/markdown/pipeline';
 import { insertCursor } from '../../src/markdown/render-hast';
-import cjkFixtures from './fixtures/cjk-friendly.json';
-import gfmFixtures from './fixtures/gfm-spec.json';
 
 /** What the renderer used to be: hast-util-to-jsx-runtime with Rivulet's options. */
 function reference(tree: Root, components: Partial<Components>): ReactNode {

@@ -4,8 +4,8 @@ import { render } from '@testing-library/react';
 import { tests as commonmarkTests } from 'commonmark-spec';
 import type { ComponentProps } from 'react';
 import { describe, expect, it } from 'vitest';
-import gfmSpec from './fixtures/gfm-spec.json';
-import { randomChunks, seededRandom } from './random';
+import gfmSpec from '../../../core/test/fixtures/markdown/gfm-spec.json';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
 
 /** Streams `markdown` in `chunks`; returns the canonical HTML streamed, finished, and of every state. */

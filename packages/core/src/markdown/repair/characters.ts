@@ -1,5 +1,5 @@
 import { EMAIL_AUTOLINK, HTML_ATTRIBUTE, URI_AUTOLINK } from '../inline-syntax';
-import { literalUrlLength } from './literal-url';
+import { literalUrlLength } from '../literal-url';
 
 /**
  * The literal spans (escapes, autolinks, raw HTML, bare URLs) inside which no marker counts, for the
@@ -21,6 +21,6 @@ export function literalLength(text: string, index: number): number {
     const rest = text.slice(index);
     return AUTOLINK.exec(rest)?.[0].length ?? HTML_TAG.exec(rest)?.[0].length ?? 0;
   }
-  if (char === 'h' || char === 'w') return literalUrlLength(text, index);
+  if (char === 'h' || char === 'w' || char === 'H' || char === 'W') return literalUrlLength(text, index);
   return 0;
 }

@@ -3,14 +3,8 @@
  * reads it. Destinations in `<…>` and character references leave the subset.
  */
 
+import { decodeEscapes, isAsciiPunctuation } from '../inline-syntax';
 import { unsupported } from './unsupported';
-
-export const asciiPunctuation = /[!-/:-@[-`{-~]/;
-
-/** Decodes backslash escapes (entities are not in the subset). */
-export function decodeEscapes(value: string): string {
-  return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
 
 /** The inline resource `(destination "title")` at `start`, or `undefined` when there is none. */
 export function resource(
@@ -33,7 +27,7 @@ export function resource(
   let depth = 0;
   while (index < source.length) {
     const char = source[index] as string;
-    if (char === '\\' && asciiPunctuation.test(source[index + 1] ?? '')) {
+    if (char === '\\' && isAsciiPunctuation(source[index + 1])) {
       index += 2;
       continue;
     }

@@ -5,16 +5,18 @@
  * left to the full parser.
  */
 
+import { URI_AUTOLINK } from '../inline-syntax';
+import { literalUrlLength } from '../literal-url';
 import { unsupported } from './unsupported';
 
 /** A CommonMark URI autolink: `<`, a scheme, `:`, no spaces, controls or angle brackets, `>`. */
-const angle = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/y;
+const angle = new RegExp(`<(${URI_AUTOLINK})>`, 'y');
+
+/** What follows a literal link up to the next space or `<`. */
+const trailingRun = /[^\s<]*/y;
 
 /** A literal link the quick parser is sure of, trailing punctuation already left out. */
 const plainUrl = /^https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?::[0-9]+)?(?:[/?#][\w\-.~/%=+#?:!,]*)?$/i;
-
-/** Punctuation GFM leaves out at the end of a literal link (a `)` is unbalanced: `(` is not plain). */
-const trailing = /[?!.,:*_~)]/;
 
 /** The autolink `<…>` at `start`, or `undefined` when there is none. */
 export function angleAutolink(source: string, start: number): { url: string; end: number } | undefined {
@@ -41,9 +43,12 @@ export function literalAngle(source: string, start: number): boolean {
  * for a URL outside the plain shapes.
  */
 export function literalLinkEnd(source: string, start: number): number {
-  let end = start;
-  while (end < source.length && !/[\s<]/.test(source[end] as string)) end += 1;
-  while (end > start && trailing.test(source[end - 1] as string)) end -= 1;
-  if (!plainUrl.test(source.slice(start, end))) unsupported();
+  const end = start + literalUrlLength(source, start);
+  // What follows the URL up to a space must be punctuation GFM leaves out. Anything else is
+  // text repair's reading ends the URL before while it streams (a final `\\`, a `&` at the end),
+  // or a URL outside the plain shapes: remark decides those.
+  trailingRun.lastIndex = end;
+  const trailing = trailingRun.exec(source)?.[0] ?? '';
+  if (!/^[?!.,:*_~)]*$/.test(trailing) || !plainUrl.test(source.slice(start, end))) unsupported();
   return end;
 }

@@ -1,21 +1,29 @@
 /**
  * The oracle the quick parser is checked against: remark-parse + remark-gfm's tree (positions
  * dropped), and fast-check runs over generated texts, a fixed sample by default and a large
- * random one under `pnpm fuzz` (FUZZ_RUNS).
+ * random one under `pnpm fuzz` (FUZZ_RUNS, see `../fuzz/budget.ts`).
  */
 
 import { createBlockSplitter, repairMarkdown } from '@rivulet/core';
+import { quickParse } from '@rivulet/core/syntax';
 import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { expect } from 'vitest';
-import { getProcessor } from '../../src/markdown/pipeline';
-import { quickParse } from '../../src/markdown/quick-parse';
-import { randomChunks, seededRandom } from './random';
+import { fuzzRuns } from '../fuzz/budget';
+import { randomChunks, seededRandom } from '../support/random';
 
-const processor = getProcessor({});
-
-/** Runs per generated-text property under `pnpm fuzz`; `undefined` for the fixed CI sample. */
-export const fuzzRuns = Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || undefined;
+/** The parser `<Markdown>` runs (remark-parse, GFM, then the CJK-friendly emphasis and strikethrough). */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough)
+  .freeze();
 
 /** A vitest timeout for a generated-text property: generous per case, so a big FUZZ_RUNS never times out. */
 export const generatedTimeout = Math.max(30_000, (fuzzRuns ?? 0) * 10);

@@ -6,26 +6,14 @@
  */
 
 import type { AlignType, Table, TableRow } from 'mdast';
+import { isBlank, listMarker, tableCells } from '../line-syntax';
 import { parseInline } from './inline';
-import { anyListStart, blank, indentOf, interruptsParagraph } from './lines';
+import { indentOf, interruptsParagraph } from './lines';
 import { unsupported } from './unsupported';
 
-/** Splits a table row into its cells' raw text; escaped pipes stay escaped (the cell parses them). */
+/** A table row's cells' raw text (`tableCells`); escaped pipes stay escaped (the cell parses them). */
 export function cellsOf(line: string): string[] {
-  const cells: string[] = [];
-  let row = line.trim();
-  if (row.startsWith('|')) row = row.slice(1);
-  let start = 0;
-  for (let index = 0; index < row.length; index += 1) {
-    const char = row[index];
-    if (char === '\\') index += 1;
-    else if (char === '|') {
-      cells.push(row.slice(start, index).trim());
-      start = index + 1;
-    }
-  }
-  const last = row.slice(start).trim();
-  if (last !== '' || start < row.length || !line.trimEnd().endsWith('|')) cells.push(last);
+  const cells = tableCells(line);
   if (cells.length === 0) unsupported();
   return cells;
 }
@@ -53,10 +41,10 @@ export function parseTable(
   let index = start + 2;
   for (; index < lines.length; index += 1) {
     const line = lines[index] as string;
-    if (blank.test(line)) break;
+    if (isBlank(line)) break;
     const indent = indentOf(line);
     // Any other block start (even one that could not interrupt a paragraph) ends the table.
-    if (indent >= 4 || anyListStart.test(line.slice(indent)) || interruptsParagraph(line, indent)) unsupported();
+    if (indent >= 4 || listMarker(line) !== undefined || interruptsParagraph(line, indent)) unsupported();
     rows.push(tableRow(cellsOf(line)));
   }
   return { node: { type: 'table', align: delimiters.map(alignOf), children: rows }, end: index };

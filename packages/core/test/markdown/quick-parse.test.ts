@@ -1,8 +1,8 @@
+import { quickParse } from '@rivulet/core/syntax';
 import { tests } from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
 import answer2k from '../../../../bench/fixtures/answer-2k.md?raw';
 import answer40k from '../../../../bench/fixtures/answer-40k.md?raw';
-import { quickParse } from '../../src/markdown/quick-parse';
 import { agreementOnGenerated, agrees, generatedTimeout, streamedTails } from './quick-parse-oracle';
 
 describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {

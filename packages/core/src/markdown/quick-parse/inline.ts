@@ -11,21 +11,15 @@
  */
 
 import type { PhrasingContent } from 'mdast';
+import { findRun, isAsciiPunctuation, runEnd } from '../inline-syntax';
 import { type BracketItem, type Item, resolveAttention, toPhrasing } from './attention';
 import { angleAutolink, literalAngle, literalLinkEnd } from './autolink';
 import { flanking } from './flanking';
-import { asciiPunctuation, resource } from './resource';
+import { resource } from './resource';
 import { unsupported } from './unsupported';
 
 /** Characters that may start inline syntax (or leave the subset). */
 const special = /[\\`*_![\]\n<&~]/g;
-
-/** Where a run of `char` starting at `index` ends. */
-function runEnd(source: string, index: number, char: string): number {
-  let end = index;
-  while (source[end] === char) end += 1;
-  return end;
-}
 
 /**
  * The inline code span opened by the backtick run at `start`, or `undefined` when no run of the
@@ -33,19 +27,12 @@ function runEnd(source: string, index: number, char: string): number {
  */
 function codeSpan(source: string, start: number, end: number): { value: string; end: number } | undefined {
   const length = end - start;
-  let index = end;
-  for (;;) {
-    const open = source.indexOf('`', index);
-    if (open === -1) return undefined;
-    const close = runEnd(source, open, '`');
-    if (close - open === length) {
-      let value = source.slice(end, open);
-      const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
-      if (padded) value = value.slice(1, -1);
-      return { value, end: close };
-    }
-    index = close;
-  }
+  const open = findRun(source, '`', length, end);
+  if (open === -1) return undefined;
+  let value = source.slice(end, open);
+  const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
+  if (padded) value = value.slice(1, -1);
+  return { value, end: open + length };
 }
 
 function textOf(nodes: readonly PhrasingContent[]): string {
@@ -111,7 +98,7 @@ export function parseInline(source: string, inTable = false): PhrasingContent[] 
           push({ kind: 'node', node: { type: 'break' } });
           index += 2;
           while (source[index] === ' ') index += 1;
-        } else if (next !== undefined && asciiPunctuation.test(next)) {
+        } else if (isAsciiPunctuation(next)) {
           text += next;
           index += 2;
         } else {

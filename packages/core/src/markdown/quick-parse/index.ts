@@ -8,8 +8,10 @@
  * It parses the blocks of a streamed answer: the growing last block is parsed again on every
  * flush, and there micromark's per-parse setup and per-character cost were most of a flush. The
  * equivalence with remark is checked over every flush of the bench answers, the CommonMark spec
- * examples, the GFM spec's extension examples and generated Markdown (`test/markdown/quick-parse*.test.ts`); a document rendered
- * whole (never streamed) still goes through remark.
+ * examples, the GFM spec's extension examples and generated Markdown
+ * (`test/markdown/quick-parse*.test.ts`); a document rendered whole (never streamed) still goes
+ * through remark. Its syntax rules are those of `line-syntax.ts` and `inline-syntax.ts`, which the
+ * splitter and repair read too.
  */
 
 import type { Root } from 'mdast';
@@ -23,7 +25,15 @@ import { UnsupportedMarkdown } from './unsupported';
  */
 const outsideSubset = /[\t\r\0]|\]:/;
 
-/** The mdast of `markdown` as remark-parse + remark-gfm give it, or `undefined` outside the subset. */
+/**
+ * The mdast of `markdown` as remark-parse + remark-gfm (with remark-cjk-friendly's emphasis next to
+ * CJK text) give it, positions aside; `undefined` when the text leaves the quick parser's subset, so
+ * the caller parses it with remark instead.
+ *
+ * @example
+ * quickParse('# Hi *there*'); // { type: 'root', children: [{ type: 'heading', depth: 1, children: [...] }] }
+ * quickParse('[a]: /url'); // undefined (definitions need the whole document)
+ */
 export function quickParse(markdown: string): Root | undefined {
   if (outsideSubset.test(markdown)) return undefined;
   try {

@@ -8,19 +8,18 @@
  */
 
 import type { BlockContent, Code, List, ListItem } from 'mdast';
-import { parseInline } from './inline';
 import {
-  anyListStart,
-  blank,
-  delimiterRow,
-  emptyItem,
-  heading,
-  indentOf,
-  interruptsParagraph,
-  type Marker,
-  markerOf,
-  thematicBreak,
-} from './lines';
+  atxHeading,
+  closesFence,
+  type FenceOpening,
+  fenceOpening,
+  isBlank,
+  isDelimiterRow,
+  isThematicBreak,
+  listMarker,
+} from '../line-syntax';
+import { parseInline } from './inline';
+import { indentOf, interruptsParagraph, isEmptyItem, type Marker, markerOf } from './lines';
 import { cellsOf, parseTable } from './tables';
 import { taskItem } from './task-list';
 import { unsupported } from './unsupported';
@@ -33,19 +32,14 @@ interface Parsed {
 
 type Lines = readonly string[];
 
-const fenceOpening = /^(`{3,})(.*)$/;
-/** A closing fence line: its backtick run must be at least as long as the opening one. */
-const fenceClosing = /^ {0,3}(`{3,}) *$/;
-function parseFence(lines: Lines, start: number, indent: number): { node: Code; end: number } {
-  const match = fenceOpening.exec((lines[start] as string).slice(indent)) as RegExpExecArray;
-  const fence = match[1] as string;
-  const info = (match[2] as string).trim();
-  if (/[`\\&]/.test(info)) unsupported();
+/** The backtick fence opened at line `start` (by `fence`), up to its closing line. */
+function parseFence(lines: Lines, start: number, fence: FenceOpening): { node: Code; end: number } {
+  const info = fence.info.trim();
+  if (/[\\&]/.test(info)) unsupported();
   const content: string[] = [];
   for (let index = start + 1; index < lines.length; index += 1) {
     const line = lines[index] as string;
-    const closing = fenceClosing.exec(line);
-    if (closing && (closing[1] as string).length >= fence.length) {
+    if (closesFence(line, fence)) {
       const space = info.search(/ /);
       return {
         node: {
@@ -57,7 +51,7 @@ function parseFence(lines: Lines, start: number, indent: number): { node: Code; 
         end: index + 1,
       };
     }
-    content.push(line.slice(Math.min(indent, indentOf(line))));
+    content.push(line.slice(Math.min(fence.indent, indentOf(line))));
   }
   // A fence still open at the end of its container.
   return unsupported();
@@ -81,7 +75,7 @@ function parseList(lines: Lines, start: number, first: Marker, context: Context)
     let lastContent = index;
     while (index < lines.length) {
       const next = lines[index] as string;
-      if (blank.test(next)) content.push('');
+      if (isBlank(next)) content.push('');
       else if (indentOf(next) >= marker.width) {
         content.push(next.slice(marker.width));
         lastContent = index + 1;
@@ -109,7 +103,7 @@ function parseList(lines: Lines, start: number, first: Marker, context: Context)
     const next = lines[index] as string;
     const indent = indentOf(next);
     // `- - -` is a thematic break before it is an item.
-    const sibling = indent < 4 && !thematicBreak.test(next.slice(indent)) ? markerOf(next, indent) : undefined;
+    const sibling = indent < 4 ? markerOf(next) : undefined;
     if (sibling && sibling.kind === first.kind) {
       if (lastContent < index) {
         if (context.inQuote) unsupported();
@@ -150,7 +144,7 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
   };
   while (index < lines.length) {
     const line = lines[index] as string;
-    if (blank.test(line)) {
+    if (isBlank(line)) {
       blankBefore = true;
       index += 1;
       continue;
@@ -159,26 +153,23 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
     if (indent >= 4) unsupported();
     const rest = line.slice(indent);
     if (interrupting && index === 0) {
-      const marker = markerOf(line, indent);
+      const marker = markerOf(line);
       if ((marker && marker.start !== null && marker.start !== 1) || rest.includes('|')) unsupported();
     }
-    const headingMatch = heading.exec(rest);
-    if (headingMatch) {
-      const text = (headingMatch[2] ?? '')
-        .trim()
-        .replace(/(?:^| +)#+$/, '')
-        .trim();
-      add({ type: 'heading', depth: (headingMatch[1] as string).length as 1, children: parseInline(text) }, index + 1);
+    const heading = atxHeading(rest);
+    if (heading) {
+      add({ type: 'heading', depth: heading.depth, children: parseInline(heading.text) }, index + 1);
       continue;
     }
-    if (thematicBreak.test(rest)) {
+    if (isThematicBreak(rest)) {
       add({ type: 'thematicBreak' }, index + 1);
       continue;
     }
-    if (rest.startsWith('~~~') || emptyItem.test(rest)) unsupported();
-    if (rest.startsWith('```')) {
-      const fence = parseFence(lines, index, indent);
-      add(fence.node, fence.end);
+    const fence = fenceOpening(line);
+    if (fence?.char === '~' || isEmptyItem(rest)) unsupported();
+    if (fence) {
+      const code = parseFence(lines, index, fence);
+      add(code.node, code.end);
       continue;
     }
     if (rest[0] === '>') {
@@ -186,7 +177,7 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
       let end = index;
       for (; end < lines.length; end += 1) {
         const next = lines[end] as string;
-        if (blank.test(next)) break;
+        if (isBlank(next)) break;
         const nextIndent = indentOf(next);
         if (nextIndent >= 4 || next[nextIndent] !== '>') unsupported();
         quoted.push(next.slice(nextIndent + (next[nextIndent + 1] === ' ' ? 2 : 1)));
@@ -197,7 +188,7 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
       add({ type: 'blockquote', children }, end);
       continue;
     }
-    const marker = markerOf(line, indent);
+    const marker = markerOf(line);
     if (marker) {
       const list = parseList(lines, index, marker, { interrupting: afterParagraph(), inQuote });
       add(list.node, list.end);
@@ -209,8 +200,8 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
       rest.includes('|') &&
       next?.includes('|') &&
       indentOf(next) < 4 &&
-      !anyListStart.test(next.trimStart()) &&
-      delimiterRow.test(next.trim())
+      listMarker(next) === undefined &&
+      isDelimiterRow(next)
     ) {
       const header = cellsOf(line);
       if (cellsOf(next).length !== header.length) unsupported();
@@ -222,7 +213,7 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
     let end = index + 1;
     for (; end < lines.length; end += 1) {
       const continuation = lines[end] as string;
-      if (blank.test(continuation)) break;
+      if (isBlank(continuation)) break;
       const continuationIndent = indentOf(continuation);
       if (continuationIndent < 4 && interruptsParagraph(continuation, continuationIndent)) break;
       // Indentation stays: the inline parser drops it from text but keeps it inside code spans.

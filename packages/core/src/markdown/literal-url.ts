@@ -1,7 +1,8 @@
 /**
- * GFM literal URLs (`https://…`, `www.…`) as micromark reads them, so repair skips exactly the text
- * the parser will turn into a link: markers inside a URL (`a_b*c`) never count, and punctuation
- * that trails it (`.`, `**`, a `]` before `(`) is not part of it.
+ * GFM literal URLs (`https://…`, `www.…`, in any case) as micromark reads them: where one ends, so
+ * repair skips exactly the text the parser will turn into a link (markers inside a URL, `a_b*c`,
+ * never count) and the quick parser links exactly that text. Punctuation that trails a URL (`.`,
+ * `**`, a `]` before `(`) is not part of it.
  *
  * | text                                  | URL                       |
  * |---------------------------------------|---------------------------|
@@ -12,7 +13,7 @@
  * | `(https://a.com/(b))`                 | `https://a.com/(b)`       |
  */
 
-const START = /^(?:https?:\/\/|www\.)/;
+const START = /^(?:https?:\/\/|www\.)/i;
 /**
  * Punctuation that ends a URL when only more such punctuation follows up to its end. micromark keeps
  * a final `\\` in the URL; repair leaves it out, so a closer never has to go after a backslash.
@@ -51,7 +52,7 @@ function isTrail(text: string, index: number): boolean {
  * `https://` after anything but an ASCII letter, `www.` at the start or after whitespace or `(*_~`.
  */
 export function literalUrlLength(text: string, index: number): number {
-  const char = text[index];
+  const char = text[index]?.toLowerCase();
   const before = text[index - 1];
   if (char === 'h' ? /[A-Za-z]/.test(before ?? '') : char !== 'w' || !(before === undefined || /[\s(*_~]/.test(before)))
     return 0;

@@ -1,6 +1,6 @@
+import { quickParse } from '@rivulet/core/syntax';
 import { describe, expect, it } from 'vitest';
-import { quickParse } from '../../src/markdown/quick-parse';
-import gfmSpec from './fixtures/gfm-spec.json';
+import gfmSpec from '../fixtures/markdown/gfm-spec.json';
 import { inlinePieces, table, taskLists } from './gfm-generators';
 import { agreementOn, agreementOnGenerated, agrees, generatedTimeout as timeout } from './quick-parse-oracle';
 

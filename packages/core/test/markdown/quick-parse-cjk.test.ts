@@ -1,6 +1,6 @@
+import { quickParse } from '@rivulet/core/syntax';
 import { describe, expect, it } from 'vitest';
-import { quickParse } from '../../src/markdown/quick-parse';
-import cjkFriendly from './fixtures/cjk-friendly.json';
+import cjkFriendly from '../fixtures/markdown/cjk-friendly.json';
 import { agreementOnGenerated, agrees, generatedTimeout, remarkTree } from './quick-parse-oracle';
 
 /**
