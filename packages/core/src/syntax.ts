@@ -6,5 +6,5 @@
  */
 
 export type { FenceOpening, ListMarker } from './markdown/line-syntax';
-export { closesFence, fenceOpening, indentation, isPartialFenceCloser, listMarker } from './markdown/line-syntax';
+export { closesFence, closingFenceRun, fenceOpening, indentation, listMarker } from './markdown/line-syntax';
 export { quickParse } from './markdown/quick-parse';

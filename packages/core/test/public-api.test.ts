@@ -26,9 +26,9 @@ it('exports exactly the public API', () => {
 it('exports exactly the syntax rules and the quick parser from @rivulet/core/syntax', () => {
   expect(Object.keys(syntax).sort()).toEqual([
     'closesFence',
+    'closingFenceRun',
     'fenceOpening',
     'indentation',
-    'isPartialFenceCloser',
     'listMarker',
     'quickParse',
   ]);

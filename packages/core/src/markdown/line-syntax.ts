@@ -71,15 +71,14 @@ export function closesFence(line: string, fence: Pick<FenceOpening, 'char' | 'le
   return run !== undefined && run[0] === fence.char && run.length >= fence.length;
 }
 
-const PARTIAL_CLOSER = { '`': /^[ \t>]*`+[ \t]*$/, '~': /^[ \t>]*~+[ \t]*$/ };
-
 /**
- * True when `line` (the last, incomplete line inside an open fence of `char`) is only a run of the
- * fence character so far, after container markers: the closing fence being typed, which repair
- * completes (and so never shows as code).
+ * The run of backticks or tildes `line` holds alone, after container markers (`>`, indentation):
+ * the closing line of a fence, or (shorter, at the end of a stream) one being typed, which repair
+ * completes rather than show it as code. `undefined` for any other line.
  */
-export function isPartialFenceCloser(line: string, char: FenceOpening['char']): boolean {
-  return line !== '' && PARTIAL_CLOSER[char].test(line);
+export function closingFenceRun(line: string): Pick<FenceOpening, 'char' | 'length'> | undefined {
+  const run = /^[ \t>]*(`+|~+)[ \t]*$/.exec(line)?.[1];
+  return run === undefined ? undefined : { char: run[0] === '`' ? '`' : '~', length: run.length };
 }
 
 /**

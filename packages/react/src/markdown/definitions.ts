@@ -6,22 +6,32 @@
  * nothing else. Footnote definitions (`[^id]:`) are left out: they do render.
  */
 
+import { fenceOpening, indentation } from '@rivulet/core/syntax';
+
 /** One whole-line definition, `[id]: destination "optional title"` (not a footnote). */
 const definitionLine = /^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S.*$/gm;
 /** `[x][y]`, `[x][]` or a shortcut `[x]` not followed by `(` or `:`: a block that may use a definition. */
 const referenceUse = /\](?:\[|(?![(:]))/;
-/** Code (fenced or indented) must not get definitions appended: they would become code text. */
-const codeStart = /^(?: {0,3}(?:`{3,}|~{3,})| {4}|\t)/m;
+/**
+ * Whether a line of `block` opens a code fence or is indented like code. Code must not get
+ * definitions appended (they would become code text); may say yes too often.
+ */
+function mayHoldCode(block: string): boolean {
+  for (const line of block.split('\n')) {
+    if (fenceOpening(line) !== undefined || indentation(line).columns >= 4) return true;
+  }
+  return false;
+}
 
 /** The definition lines of a final block (empty when it has none, or when it holds code). */
 export function definitionLines(block: string): string[] {
-  if (!block.includes(']:') || codeStart.test(block)) return [];
+  if (!block.includes(']:') || mayHoldCode(block)) return [];
   return block.match(definitionLine) ?? [];
 }
 
 /** Whether definitions should be parsed along with `block` (cheap; may say yes too often). */
 export function mayUseReference(block: string): boolean {
-  return block.includes('[') && referenceUse.test(block) && !codeStart.test(block);
+  return block.includes('[') && referenceUse.test(block) && !mayHoldCode(block);
 }
 
 function definitionsOf(block: string): string {

@@ -17,6 +17,7 @@
  */
 
 import { repairMarkdown } from '@rivulet/core';
+import { closesFence, closingFenceRun, fenceOpening } from '@rivulet/core/syntax';
 import type { Element, Root } from 'hast';
 import { mathTagName } from './math/tag-name';
 
@@ -27,20 +28,19 @@ declare module 'hast' {
   }
 }
 
-const opening = /^(`{3,}|~{3,})([^\n]*)\n/;
 const simpleLanguage = /^[\w+#.-]*$/;
 
 /**
  * The hast of `source` repaired and parsed, when `source` is an open fenced code block of the
- * plain kind; otherwise `undefined` (parse it normally).
+ * plain kind; otherwise `undefined` (parse it normally). What opens and closes a fence is
+ * `@rivulet/core/syntax`'s, as for the splitter and repair.
  */
 export function openFenceHast(source: string): Root | undefined {
-  const match = opening.exec(source);
-  if (!match || source.includes('\r')) return undefined;
-  const fence = match[1] as string;
-  const info = match[2] as string;
-  const char = fence[0] as '`' | '~';
-  if (char === '`' && info.includes('`')) return undefined;
+  const openingEnd = source.indexOf('\n');
+  if (openingEnd === -1 || source.includes('\r')) return undefined;
+  const fence = fenceOpening(source.slice(0, openingEnd));
+  if (!fence || fence.indent > 0) return undefined;
+  const { info } = fence;
   // Escapes and entities in the info string would be decoded by the parser.
   if (info.includes('\\') || info.includes('&')) return undefined;
   const words = info.trim();
@@ -48,17 +48,19 @@ export function openFenceHast(source: string): Root | undefined {
   if (!simpleLanguage.test(lang)) return undefined;
   const meta = words.slice(lang.length).trim();
 
-  const bodyStart = match[0].length;
+  const bodyStart = openingEnd + 1;
   const lastNewline = source.lastIndexOf('\n');
   // A complete line that closes the fence: then the block is not open and parses normally.
-  const closing = new RegExp(`^ {0,3}${char}{${fence.length},}[ \\t]*$`, 'm');
+  for (let lineStart = bodyStart; lineStart <= lastNewline; ) {
+    const lineEnd = source.indexOf('\n', lineStart);
+    if (closesFence(source.slice(lineStart, lineEnd), fence)) return undefined;
+    lineStart = lineEnd + 1;
+  }
   const complete = source.slice(bodyStart, lastNewline + 1);
-  if (closing.test(complete)) return undefined;
 
   // Repair replaces a last line that is only the start of a closing fence by the closing fence.
   const lastLine = source.slice(lastNewline + 1);
-  const partialCloser = new RegExp(`^[ \\t>]*${char}+[ \\t]*$`);
-  const body = lastLine !== '' && partialCloser.test(lastLine) ? complete : source.slice(bodyStart);
+  const body = closingFenceRun(lastLine)?.char === fence.char ? complete : source.slice(bodyStart);
   const value = body.endsWith('\n') ? body.slice(0, -1) : body;
 
   const code: Element = {
@@ -76,9 +78,6 @@ export function openFenceHast(source: string): Root | undefined {
   };
 }
 
-/** A line that closes a fence, inside block quotes and list items: only the fence run after the indent. */
-const closingLine = /^(?:[ \t]*>)*[ \t]*(?:`{3,}|~{3,})[ \t]*$/;
-
 /**
  * Whether repair closed a fence that `source` leaves open: repair then ends the text with a closing
  * fence line (appended, or replacing a half-typed one) that the source does not end with. A source
@@ -87,7 +86,8 @@ const closingLine = /^(?:[ \t]*>)*[ \t]*(?:`{3,}|~{3,})[ \t]*$/;
 function repairClosedFence(source: string, repaired: string): boolean {
   if (repaired === source) return false;
   const lastLine = repaired.slice(repaired.lastIndexOf('\n') + 1);
-  if (!closingLine.test(lastLine)) return false;
+  // A closing fence line, inside block quotes and list items too.
+  if ((closingFenceRun(lastLine)?.length ?? 0) < 3) return false;
   return !(source === lastLine || source.endsWith(`\n${lastLine}`));
 }
 

@@ -25,7 +25,7 @@
  */
 
 import { type ChildSplit, type ChildSplitter, createChildSplitter, repairMarkdown } from '@rivulet/core';
-import { quickParse } from '@rivulet/core/syntax';
+import { indentation, listMarker, quickParse } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
@@ -162,7 +162,15 @@ interface ItemInfo {
   seam: { next: string; spread: boolean } | undefined;
 }
 
-const itemMarker = /^[ \t]*(?:[-+*]|\d{1,9}[.)])/;
+/** The list marker an item starts with, as written (`-`, `2.`), for a stand-in item after it. */
+function itemMarker(item: string): string | undefined {
+  const newline = item.indexOf('\n');
+  const firstLine = newline === -1 ? item : item.slice(0, newline);
+  const marker = listMarker(firstLine);
+  if (!marker) return undefined;
+  const indent = ' '.repeat(indentation(firstLine).columns);
+  return marker.ordered ? `${indent}${marker.start}${marker.key}` : `${indent}${marker.key}`;
+}
 /** Whether `source` ends with a blank line (looked at from its end: items can be long). */
 function endsBlank(source: string): boolean {
   let index = source.length - 1;
@@ -197,7 +205,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       infos[index] = info;
     }
     if (index < last && endsBlank(source)) {
-      const next = itemMarker.exec(split.children[index + 1] as string)?.[0] ?? '-';
+      const next = itemMarker(split.children[index + 1] as string) ?? '-';
       if (info.seam?.next !== next) {
         info.seam = { next, spread: listOf(parseMdast(`${source}${next} x\n`, options), false).spread === true };
       }

@@ -19,10 +19,10 @@
 
 import { cloneScanState, type Leaf, type ScanState, scanLine } from '../block-scanner';
 import {
+  closingFenceRun,
   isAtxHeading,
   isDelimiterRow,
   isHtmlBlockStartSoFar,
-  isPartialFenceCloser,
   listMarker,
   quoteContent,
   tableCells,
@@ -69,7 +69,8 @@ function containerPrefix(state: ScanState): string {
 
 function closeFence(text: string, lastLine: string, state: ScanState, leaf: Extract<Leaf, { kind: 'fence' }>): string {
   const closer = containerPrefix(state) + leaf.char.repeat(leaf.length);
-  if (isPartialFenceCloser(lastLine, leaf.char)) return text.slice(0, text.length - lastLine.length) + closer;
+  // A last line that is only the closer being typed becomes the whole closer.
+  if (closingFenceRun(lastLine)?.char === leaf.char) return text.slice(0, text.length - lastLine.length) + closer;
   return text + (text.endsWith('\n') ? '' : '\n') + closer;
 }
 
