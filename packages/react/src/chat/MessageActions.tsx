@@ -139,8 +139,18 @@ export const ChatBranchSwitcher = forwardRef<HTMLDivElement, ChatBranchSwitcherP
 
 export interface ChatEditFormProps extends FormHTMLAttributes<HTMLFormElement> {}
 
-/** The inline editor of a user message, shown while it is being edited; saving sends it again. */
-export const ChatEditForm = forwardRef<HTMLFormElement, ChatEditFormProps>(function ChatEditForm(
+/**
+ * The inline editor of a user message: rendered only while the message is being edited (its Edit
+ * action opens it), so a custom row can place it beside `<Chat.MessageContent>`, which steps aside
+ * meanwhile. Saving sends the message again.
+ */
+export const ChatEditForm = forwardRef<HTMLFormElement, ChatEditFormProps>(function ChatEditForm(props, ref) {
+  const { editing } = useMessageContext('EditForm');
+  // Mounted afresh each time the editor opens, so it starts from the message's current text.
+  return editing ? <EditForm ref={ref} {...props} /> : null;
+});
+
+const EditForm = forwardRef<HTMLFormElement, ChatEditFormProps>(function EditForm(
   { className, onSubmit, ...rest },
   ref,
 ) {

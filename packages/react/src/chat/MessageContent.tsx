@@ -22,13 +22,13 @@ function isStreaming(status: string | undefined): boolean {
   return status === 'streaming' || status === 'connecting';
 }
 
-/** A message's parts in order, then its files and sources. Ref: its `<div>`. */
+/** A message's parts in order, then its files and sources; nothing while the message is being edited. Ref: its `<div>`. */
 export const ChatMessageContent = forwardRef<HTMLDivElement, ChatMessageContentProps>(function ChatMessageContent(
   { tools: ownTools, markdown: ownMarkdown, className, ...rest },
   ref,
 ) {
   const { chat, unstyled, math, tools: rootTools, markdown: rootMarkdown } = useChatContext('MessageContent');
-  const { message } = useMessageContext('MessageContent');
+  const { message, editing } = useMessageContext('MessageContent');
   const { role, status, parts } = message;
   const tools = ownTools ?? rootTools;
   const markdown = ownMarkdown ?? rootMarkdown;
@@ -73,6 +73,8 @@ export const ChatMessageContent = forwardRef<HTMLDivElement, ChatMessageContentP
     return null;
   }
 
+  // While the message is being edited, `<Chat.EditForm>` shows in its place.
+  if (editing) return null;
   return (
     <div
       ref={ref}
