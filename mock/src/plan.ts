@@ -11,11 +11,26 @@ import { type MockOptions, resolveScenario } from './options.js';
 import { createRandom, randomInt } from './random.js';
 import { tokenize } from './tokenize.js';
 
-/** A chat message as `{ messages }` request bodies carry it (`parts` with tool calls and files). */
+/**
+ * A chat message as `{ messages }` request bodies carry it: Rivulet sends `content` (and `parts`
+ * with tool calls and files), the AI SDK's UI messages only `parts`. Files are accepted and ignored.
+ */
 export interface MockMessage {
   role: string;
-  content: string;
+  content?: string;
   parts?: unknown[];
+}
+
+/** The text of a message: its `content`, else its text parts joined (never throws on odd input). */
+export function messageText(message: MockMessage | null | undefined): string {
+  if (typeof message?.content === 'string') return message.content;
+  if (!Array.isArray(message?.parts)) return '';
+  return message.parts
+    .map((part) => {
+      const { type, text } = (part ?? {}) as { type?: unknown; text?: unknown };
+      return type === 'text' && typeof text === 'string' ? text : '';
+    })
+    .join('');
 }
 
 /** One write: wait `delayMs` after the previous step, then send `chunk`. */
@@ -64,7 +79,7 @@ const KEYWORDS: [RegExp, string][] = [
 export function pickAnswer(messages: readonly MockMessage[]): MockAnswer {
   const afterTool = answerAfterClientTool(messages);
   if (afterTool) return afterTool;
-  const last = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+  const last = messageText([...messages].reverse().find((message) => message?.role === 'user'));
   for (const [pattern, id] of KEYWORDS) if (pattern.test(last)) return findAnswer(id)!;
   return answers[0]!;
 }
@@ -96,7 +111,7 @@ export interface MockResume {
 }
 
 const estimateTokens = (messages: readonly MockMessage[]) =>
-  Math.max(1, Math.ceil(messages.reduce((sum, message) => sum + message.content.length, 0) / 4));
+  Math.max(1, Math.ceil(messages.reduce((sum, message) => sum + messageText(message).length, 0) / 4));
 
 /**
  * Builds the plan for one response. SSE formats number their events (unless `eventIds` is false);

@@ -103,6 +103,17 @@ describe('createMockHandler', () => {
     expect(await stats('http')).toMatchObject({ started: 1, errored: 1 });
   });
 
+  it('answers a question with an image attached as a file part', async () => {
+    const image = { type: 'file', mediaType: 'image/png', url: `data:image/png;base64,${'A'.repeat(200_000)}` };
+    const body = JSON.stringify({
+      messages: [{ role: 'user', content: 'What is this?', parts: [{ type: 'text', text: 'What is this?' }, image] }],
+    });
+    const response = await post('answer=short&tps=0&format=text&run=file-part', { body });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(answerText(findAnswer('short')!));
+    expect(await stats('file-part')).toMatchObject({ started: 1, completed: 1 });
+  });
+
   it('rejects unknown controls with 400 and a message', async () => {
     const response = await post('scenario=typo');
     expect(response.status).toBe(400);

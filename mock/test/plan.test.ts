@@ -100,4 +100,20 @@ describe('planMock faults', () => {
     expect(planMock({}, [{ role: 'user', content: 'Explain that equation' }]).answer.id).toBe('math');
     expect(planMock({ scenario: 'long' }, [{ role: 'user', content: 'a table' }]).answer.id).toBe('long');
   });
+
+  it('takes messages with attached files, and messages of parts only (AI SDK UI messages)', () => {
+    const image = { type: 'file', mediaType: 'image/png', url: 'data:image/png;base64,iVBORw0KGgo=' };
+    // Rivulet's shape: content beside the parts; a message of files only has empty content.
+    const withFile = [
+      { role: 'user', content: 'Show me a table', parts: [{ type: 'text', text: 'Show me a table' }, image] },
+    ];
+    expect(planMock({ tokensPerSecond: 0 }, withFile)).toMatchObject({ outcome: 'complete', answer: { id: 'tables' } });
+    expect(planMock({}, [{ role: 'user', content: '', parts: [image] }]).answer.id).toBe('overview');
+    // The AI SDK's shape: no content, the text in its parts.
+    const partsOnly = [{ role: 'user', parts: [{ type: 'text', text: 'Show me a table' }, image] }];
+    expect(planMock({ tokensPerSecond: 0 }, partsOnly)).toMatchObject({
+      outcome: 'complete',
+      answer: { id: 'tables' },
+    });
+  });
 });
