@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Opens every story of a running or built Storybook in Chromium and fails when one throws, its play
+// function fails, the page logs an error, or axe finds a violation once it has rendered.
+// Usage: node scripts/check-stories.mjs [storybook url] [title prefix]
+//   pnpm build-storybook && npx http-server storybook-static -p 6007 & node scripts/check-stories.mjs http://127.0.0.1:6007
+//   node scripts/check-stories.mjs http://127.0.0.1:6006 Chat/   (a dev server, only the Chat stories)
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+const base = (process.argv[2] ?? 'http://127.0.0.1:6006').replace(/\/$/, '');
+const prefix = process.argv[3] ?? '';
+
+const index = await (await fetch(`${base}/index.json`)).json();
+const stories = Object.values(index.entries).filter(
+  (entry) => entry.type === 'story' && entry.title.startsWith(prefix),
+);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+const failures = [];
+
+for (const story of stories) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    // The dev server has no favicon; nothing a story did.
+    if (url.endsWith('/favicon.ico')) return;
+    problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  try {
+    await checkStory(page, story, problems);
+  } catch (error) {
+    problems.push(`check failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${story.title} / ${story.name}`);
+  for (const problem of problems) console.log(`     ${problem}`);
+  if (problems.length > 0) failures.push(story.id);
+  await page.close();
+}
+
+await browser.close();
+console.log(`\n${stories.length - failures.length}/${stories.length} stories passed`);
+process.exit(failures.length === 0 ? 0 : 1);
+
+async function checkStory(page, story, problems) {
+  // Storybook reports on its channel when the story rendered (after its play function) or failed:
+  // listen from the moment the channel exists, so a story that renders at once is not missed.
+  await page.addInitScript(() => {
+    const listen = () => {
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      if (!channel) return setTimeout(listen, 10);
+      channel.on('storyRendered', () => {
+        window.__storyOutcome ??= 'rendered';
+      });
+      for (const event of ['storyThrewException', 'playFunctionThrewException', 'storyErrored']) {
+        channel.on(event, (error) => {
+          window.__storyOutcome ??= `${event}: ${error?.message ?? error?.title ?? ''}`;
+        });
+      }
+    };
+    listen();
+  });
+  await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
+  const outcome = await page
+    .waitForFunction(() => window.__storyOutcome, undefined, { timeout: 20_000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => 'timed out waiting for the story to render');
+  if (outcome !== 'rendered') problems.push(outcome);
+  else {
+    // Let streamed answers settle a little before the scan.
+    await page.waitForTimeout(500);
+    const results = await new AxeBuilder({ page }).include('#storybook-root').analyze();
+    for (const violation of results.violations) {
+      problems.push(
+        `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(', ')})`,
+      );
+    }
+  }
+}
