@@ -19,15 +19,25 @@ export interface OpenAIProxyOptions {
    * dropped, since anyone can send any message to this route (see docs/security.md).
    */
   system?: string;
+  /**
+   * Where attached images may live besides inline `data:` URLs: prefixes of your own storage, e.g.
+   * `['https://uploads.example.com/']` for the URLs an `upload` callback returns. Other URLs are
+   * dropped, so a browser cannot have the provider fetch any address it likes.
+   */
+  imageUrlPrefixes?: string[];
 }
+
+/** The content parts of a user message with images, in the Chat Completions shape. */
+type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 
 interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
-  content: string;
+  content: string | ContentPart[];
 }
 
 /**
- * Creates the handler for `POST { messages: [{ role, content }] }`.
+ * Creates the handler for `POST { messages: [{ role, content, parts? }] }`: images attached in the
+ * composer (file parts) go to OpenAI as `image_url` content parts.
  *
  * @example
  * http.createServer(createOpenAIChatHandler()).listen(3000);
@@ -43,7 +53,7 @@ export function createOpenAIChatHandler(options: OpenAIProxyOptions = {}) {
       if (!res.writableEnded) upstreamAbort.abort();
     });
 
-    const messages = await readMessages(req);
+    const messages = await readMessages(req, options.imageUrlPrefixes ?? []);
     if (!messages) return sendError(res, 400, 'Expected JSON { messages: [{ role, content }] }');
 
     const baseURL = options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';
@@ -97,8 +107,11 @@ export function createOpenAIChatHandler(options: OpenAIProxyOptions = {}) {
   };
 }
 
-/** The `messages` of the request body (already parsed by `express.json()`, or read here). */
-async function readMessages(req: IncomingMessage): Promise<ChatMessage[] | undefined> {
+/**
+ * The `messages` of the request body (already parsed by `express.json()`, or read here). With
+ * `express.json()`, raise its `limit` (100 kB by default) to let attached images through.
+ */
+async function readMessages(req: IncomingMessage, imageUrlPrefixes: string[]): Promise<ChatMessage[] | undefined> {
   let body = (req as { body?: unknown }).body;
   if (body === undefined) {
     const chunks: Buffer[] = [];
@@ -111,14 +124,34 @@ async function readMessages(req: IncomingMessage): Promise<ChatMessage[] | undef
   }
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages)) return undefined;
-  // Forward only role and content: clients must not inject other provider parameters, nor a system
-  // prompt (a browser-sent `system` message would be an open door to prompt injection).
+  // Forward only role, content and attached images: clients must not inject other provider
+  // parameters, nor a system prompt (a browser-sent `system` message would be an open door to prompt injection).
   return messages
     .filter((m: { role?: unknown }) => m.role !== 'system')
-    .map((m: { role?: unknown; content?: unknown }) => ({
-      role: m.role === 'assistant' ? 'assistant' : 'user',
-      content: String(m.content ?? ''),
-    }));
+    .map((m: { role?: unknown; content?: unknown; parts?: unknown }): ChatMessage => {
+      const text = String(m.content ?? '');
+      if (m.role === 'assistant') return { role: 'assistant', content: text };
+      const images = imageUrls(m.parts, imageUrlPrefixes);
+      if (images.length === 0) return { role: 'user', content: text };
+      const content: ContentPart[] = text === '' ? [] : [{ type: 'text', text }];
+      for (const url of images) content.push({ type: 'image_url', image_url: { url } });
+      return { role: 'user', content };
+    });
+}
+
+/** Images the model may see: PNG, JPEG, GIF or WebP, inline as the composer sends them by default. */
+const inlineImage = /^data:image\/(png|jpeg|gif|webp);base64,/;
+
+/** The URLs of a message's image file parts (Rivulet sends `parts` on messages with files) that may be forwarded. */
+function imageUrls(parts: unknown, prefixes: string[]): string[] {
+  if (!Array.isArray(parts)) return [];
+  return parts.flatMap((part) => {
+    const { type, mediaType, url } = (part ?? {}) as { type?: unknown; mediaType?: unknown; url?: unknown };
+    if (type !== 'file' || typeof url !== 'string') return [];
+    if (inlineImage.test(url)) return [url];
+    const isImage = typeof mediaType === 'string' && mediaType.startsWith('image/');
+    return isImage && prefixes.some((prefix) => url.startsWith(prefix)) ? [url] : [];
+  });
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {

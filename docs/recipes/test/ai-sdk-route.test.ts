@@ -89,6 +89,41 @@ describe('AI SDK streamText route', () => {
     ]);
   });
 
+  it('hands inline images to the model as image parts; a remote image URL is not passed on', async () => {
+    const { model } = mockModel(['ok']);
+    app = await serveFetch(createChatRoute(model));
+    const pixel =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    await (
+      await postChat(app.url, [
+        {
+          role: 'user',
+          content: 'What is this?',
+          parts: [
+            { type: 'text', text: 'What is this?' },
+            { type: 'file', mediaType: 'image/png', url: pixel },
+            { type: 'file', mediaType: 'image/png', url: 'http://169.254.169.254/latest/meta-data' },
+          ],
+        },
+      ])
+    ).text();
+    expect(model.doStreamCalls[0]?.prompt).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          {
+            type: 'file',
+            mediaType: 'image/png',
+            data: pixel.split(',')[1],
+            filename: undefined,
+            providerOptions: undefined,
+          },
+        ],
+      },
+    ]);
+  });
+
   it('aborts the model call when the client aborts, keeping the text received', async () => {
     const { model, aborted } = mockModel(['Hel', 'lo'], { hold: true });
     app = await serveFetch(createChatRoute(model));

@@ -18,6 +18,10 @@ const MESSAGES = [
   { role: 'user', content: 'Again' },
 ];
 
+/** A 1×1 PNG, as the composer sends an attached image by default. */
+const PIXEL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 let fake: FakeProvider;
 let app: Served;
 const savedEnv = { ...process.env };
@@ -64,6 +68,29 @@ describe('Next.js route handler proxying Anthropic', () => {
       system: 'Answer in French.',
       messages: MESSAGES.slice(1),
     });
+  });
+
+  it('forwards attached images as base64 image blocks before the text; other files and remote URLs stay behind', async () => {
+    const file = (mediaType: string, url: string) => ({ type: 'file', mediaType, url });
+    await (
+      await postChat(app.url, [
+        {
+          role: 'user',
+          content: 'What is this?',
+          parts: [
+            { type: 'text', text: 'What is this?' },
+            file('image/png', PIXEL),
+            // Not forwarded: a URL outside IMAGE_URL_PREFIXES (empty here), a PDF.
+            file('image/png', 'https://elsewhere.example.net/tracker.png'),
+            file('application/pdf', 'data:application/pdf;base64,JVBERi0='),
+          ],
+        },
+      ])
+    ).text();
+    const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PIXEL.split(',')[1] } };
+    expect(fake.requests[0]?.body.messages).toEqual([
+      { role: 'user', content: [image, { type: 'text', text: 'What is this?' }] },
+    ]);
   });
 
   it('passes req.signal upstream: a client abort closes the Anthropic request', async () => {

@@ -17,6 +17,10 @@ const MESSAGES = [
   { role: 'user', content: 'Say hello' },
 ];
 
+/** A 1×1 PNG, as the composer sends an attached image by default. */
+const PIXEL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 let fake: FakeProvider;
 let app: Served;
 
@@ -62,6 +66,52 @@ describe('Node handler proxying OpenAI', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
+  });
+
+  it('forwards attached images as image_url parts: inline ones, and stored ones under an allowed prefix only', async () => {
+    const handler = createOpenAIChatHandler({
+      baseURL: `${fake.url}/v1`,
+      apiKey: 'test-key',
+      model: 'gpt-test',
+      imageUrlPrefixes: ['https://uploads.example.com/'],
+    });
+    const withImages = await serveNode(handler);
+    const file = (mediaType: string, url: string) => ({ type: 'file', mediaType, url });
+    try {
+      await (
+        await postChat(withImages.url, [
+          {
+            role: 'user',
+            content: 'What is in these?',
+            parts: [
+              { type: 'text', text: 'What is in these?' },
+              file('image/png', PIXEL),
+              file('image/jpeg', 'https://uploads.example.com/u/1/photo.jpg'),
+              // Not forwarded: another host, an image type the model does not read, a PDF.
+              file('image/png', 'https://elsewhere.example.net/tracker.png'),
+              file('image/svg+xml', 'data:image/svg+xml;base64,PHN2Zy8+'),
+              file('application/pdf', 'data:application/pdf;base64,JVBERi0='),
+            ],
+          },
+          { role: 'assistant', content: 'A pixel and a photo.' },
+          { role: 'user', content: '', parts: [file('image/png', PIXEL)] },
+        ])
+      ).text();
+      expect(fake.requests[0]?.body.messages).toEqual([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What is in these?' },
+            { type: 'image_url', image_url: { url: PIXEL } },
+            { type: 'image_url', image_url: { url: 'https://uploads.example.com/u/1/photo.jpg' } },
+          ],
+        },
+        { role: 'assistant', content: 'A pixel and a photo.' },
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: PIXEL } }] },
+      ]);
+    } finally {
+      await withImages.close();
+    }
   });
 
   it('pipes the upstream bytes through unchanged', async () => {

@@ -65,7 +65,11 @@ export function serveFetch(handler: (req: Request) => Promise<Response>): Promis
 }
 
 /** POSTs `{ messages }` as JSON, exactly as `useChat({ api })` and `<ChatWindow api>` do. */
-export function postChat(url: string, messages: { role: string; content: string }[], signal?: AbortSignal) {
+export function postChat(
+  url: string,
+  messages: { role: string; content: string; parts?: unknown[] }[],
+  signal?: AbortSignal,
+) {
   return fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
