@@ -379,7 +379,14 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
       finishTail(hast, source, parsed, flags);
       // Parsed on its own, but inside the quote: its blocks take the quote's direction.
       nestDirection(hast);
-      const content = hast.children.length > 0 ? ['\n', render(hast.children, options)] : null;
+      // One fragment, not an array: its two children need no keys.
+      const content =
+        hast.children.length > 0 ? (
+          <>
+            {'\n'}
+            {render(hast.children, options)}
+          </>
+        ) : null;
       cached = { source, flags, loose: false, element: childElement(index, flags, content) };
       cache[index] = cached;
     }

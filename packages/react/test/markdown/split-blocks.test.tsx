@@ -3,7 +3,7 @@ import { Markdown, type MarkdownComponents } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { tests as commonmarkTests } from 'commonmark-spec';
 import type { ComponentProps } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import gfmSpec from '../../../core/test/fixtures/markdown/gfm-spec.json';
 import { randomChunks, seededRandom } from '../../../core/test/support/random';
 import { canonicalHtml, canonicalStaticHtml } from './static-html';
@@ -146,4 +146,19 @@ describe('long lists, tables and quotes, split into children', () => {
     expect(itemRenders(2)).toBe(1);
     expect(itemRenders(25)).toBeGreaterThan(1);
   }, 60_000);
+});
+
+describe('split blocks: React warnings', () => {
+  it('a quote holding a code fence, streamed character by character, renders without a key warning', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const text = '> Intro\n>\n> ```js\n> const a = 1;\n> const b = 2;\n> ```\n> after\n';
+      const view = render(<Markdown streaming>{text.slice(0, 1)}</Markdown>);
+      for (let end = 2; end <= text.length; end++) view.rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
+      view.rerender(<Markdown>{text}</Markdown>);
+      expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
+  });
 });
