@@ -2,8 +2,9 @@
  * Optional real-provider mode of the demo's `/api/chat`: when an API key is configured, the
  * endpoint forwards the conversation to OpenAI (or any OpenAI-compatible server such as Ollama
  * or vLLM) or to Anthropic with streaming on, and pipes the provider's SSE straight back. The
- * browser reads it with format `'auto'`, exactly as it reads the mock. Keys are read from the
- * environment and never logged or sent to the browser.
+ * browser reads it with format `'auto'`, exactly as it reads the mock. Attached images go on in each
+ * provider's shape; `system` messages from the page do not. Keys are read from the environment and
+ * never logged or sent to the browser.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -39,36 +40,71 @@ export function providerFromEnv(env: Env): ProviderConfig | undefined {
 }
 
 interface ChatMessage {
-  role: 'user' | 'assistant' | 'system';
+  role: 'user' | 'assistant';
   content: string;
+  /** Attached images, as inline `data:` URLs. */
+  images: string[];
 }
 
-/** Keeps only well-formed messages with text content; UI-only fields (ids, status) stay behind. */
+/** Images the models read, inline as the composer sends them: `data:image/png;base64,…` and the like. */
+const inlineImage = /^data:(image\/(?:png|jpeg|gif|webp));base64,(.*)$/s;
+
+/** The inline images among a message's parts (Rivulet sends `parts` on messages with files). */
+function imagesOf(parts: unknown): string[] {
+  if (!Array.isArray(parts)) return [];
+  return parts.flatMap((part) => {
+    const { type, url } = (part ?? {}) as { type?: unknown; url?: unknown };
+    return type === 'file' && typeof url === 'string' && inlineImage.test(url) ? [url] : [];
+  });
+}
+
+/**
+ * Keeps only well-formed user and assistant messages, with their text and attached images; UI-only
+ * fields (ids, status) stay behind, and so do `system` messages: the system prompt is the server's
+ * (docs/security.md), whatever the page sends.
+ */
 function cleanMessages(value: unknown): ChatMessage[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const { role, content } = (item ?? {}) as { role?: unknown; content?: unknown };
-    if ((role === 'user' || role === 'assistant' || role === 'system') && typeof content === 'string' && content) {
-      return [{ role, content }];
-    }
-    return [];
+    const { role, content, parts } = (item ?? {}) as { role?: unknown; content?: unknown; parts?: unknown };
+    if ((role !== 'user' && role !== 'assistant') || typeof content !== 'string') return [];
+    const images = role === 'user' ? imagesOf(parts) : [];
+    return content || images.length > 0 ? [{ role, content, images }] : [];
   });
+}
+
+/** A message in OpenAI's shape: images as `image_url` parts after the text. */
+function openAIMessage({ role, content, images }: ChatMessage) {
+  if (images.length === 0) return { role, content };
+  const text = content ? [{ type: 'text', text: content }] : [];
+  return { role, content: [...text, ...images.map((url) => ({ type: 'image_url', image_url: { url } }))] };
+}
+
+/** A message in Anthropic's shape: images as base64 blocks before the text. */
+function anthropicMessage({ role, content, images }: ChatMessage) {
+  if (images.length === 0) return { role, content };
+  const blocks: object[] = images.map((url) => {
+    const [, mediaType, data] = inlineImage.exec(url) ?? [];
+    return { type: 'image', source: { type: 'base64', media_type: mediaType, data } };
+  });
+  if (content) blocks.push({ type: 'text', text: content });
+  return { role, content: blocks };
 }
 
 function requestBody(config: ProviderConfig, messages: ChatMessage[]): string {
   if (config.provider === 'openai') {
-    return JSON.stringify({ model: config.model, messages, stream: true, stream_options: { include_usage: true } });
+    return JSON.stringify({
+      model: config.model,
+      messages: messages.map(openAIMessage),
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   }
-  const system = messages
-    .filter((message) => message.role === 'system')
-    .map((message) => message.content)
-    .join('\n\n');
   return JSON.stringify({
     model: config.model,
     max_tokens: 4096,
     stream: true,
-    ...(system ? { system } : {}),
-    messages: messages.filter((message) => message.role !== 'system'),
+    messages: messages.map(anthropicMessage),
   });
 }
 
