@@ -257,8 +257,12 @@ export const AttachmentSent: Story = {
 export const CustomRowEditing: Story = {
   render: (_args, { globals }) => <SupportChat theme={globals.theme} />,
   play: async ({ canvasElement, userEvent }) => {
-    const question = canvasElement.querySelector<HTMLElement>('[data-role="user"]');
-    if (!question) throw new Error('no question in the log');
+    // The question is sent on mount: wait for its row.
+    const question = await waitFor(() => {
+      const row = canvasElement.querySelector<HTMLElement>('[data-role="user"]');
+      if (!row) throw new Error('no question in the log yet');
+      return row;
+    });
     await userEvent.click(within(question).getByRole('button', { name: 'Edit' }));
     await expect(question).toHaveAttribute('data-state', 'editing');
     await expect(within(question).getByRole('textbox', { name: 'Edit message' })).toHaveFocus();
