@@ -1,8 +1,16 @@
 import './support/parts.css';
-import { Chat, type ChatMessageInit, Markdown, type ReasoningPart, useChatMessage } from '@rivulet/react';
+import {
+  Chat,
+  type ChatMessageInit,
+  type ChatMessageInput,
+  Markdown,
+  type ReasoningPart,
+  useChatMessage,
+} from '@rivulet/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { memo, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
+import { longConversation } from './support/conversation';
 import { fileFromDataUrl, landscapePng, pickFiles } from './support/sample-files';
 import { scriptedAnswer } from './support/scripted-answer';
 import { useMockChat } from './support/use-mock-chat';
@@ -272,5 +280,49 @@ export const CustomRowEditing: Story = {
     await expect(question).toHaveTextContent('How do I stream an LLM answer in React?');
     // Left open, for the reader to see.
     await userEvent.click(within(question).getByRole('button', { name: 'Edit' }));
+  },
+};
+
+/** Pages of older messages, each with its own ids, as a server would return them. */
+function olderPage(page: number): ChatMessageInput[] {
+  return longConversation(10).map((message, index) => ({ ...message, id: `older-${page}-${index}` }));
+}
+
+function HistoryChat({ theme }: { theme: Theme }) {
+  const chat = useMockChat({ mock: { answer: 'short', tokensPerSecond: 120 }, initialMessages: longConversation(12) });
+  const [pages, setPages] = useState(0);
+  return (
+    <Chat.Root chat={chat} theme={theme}>
+      <Chat.Messages
+        hasOlder={pages < 3}
+        onLoadOlder={async () => {
+          // A slow server: the reader keeps reading where they were while the page arrives.
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          chat.setMessages((messages) => [...olderPage(pages), ...messages]);
+          setPages((count) => count + 1);
+        }}
+      />
+      <Chat.JumpToLatest />
+      <Chat.Composer />
+    </Chat.Root>
+  );
+}
+
+/**
+ * `onLoadOlder`: scroll up to the top and ten older messages arrive above (three pages, then
+ * `hasOlder={false}`); the message you were reading stays where it was. Jump to latest comes back down.
+ */
+export const LoadOlderMessages: Story = {
+  render: (_args, { globals }) => <HistoryChat theme={globals.theme} />,
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log');
+    await waitFor(() => expect(log.scrollTop).toBeGreaterThan(0));
+    const first = log.querySelector('[data-role]');
+    if (!first) throw new Error('no message in the log');
+    log.scrollTop = 0;
+    const top = first.getBoundingClientRect().top;
+    // The page arrives above: the message that was first stays where it was on screen.
+    await waitFor(() => expect(log.querySelectorAll('[data-role]').length).toBe(22), { timeout: 3000 });
+    await waitFor(() => expect(Math.abs(first.getBoundingClientRect().top - top)).toBeLessThan(2));
   },
 };
