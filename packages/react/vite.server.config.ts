@@ -14,7 +14,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     lib: {
-      entry: { server: 'src/server/index.ts', 'copy-button': 'src/markdown/CopyButton.tsx' },
+      entry: { server: 'src/server/index.ts', 'copy-button': 'src/markdown/copy-button.tsx' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

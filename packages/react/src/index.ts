@@ -1,21 +1,21 @@
 export type { AttachmentFile, AttachmentOptions, AttachmentUpload } from './chat/attachments';
-export type { ChatMessageProps } from './chat/ChatMessageItem';
-export type { ChatJumpToLatestProps, ChatMessagesProps } from './chat/ChatMessages';
-export type { ChatRootOwnProps, ChatRootProps } from './chat/ChatRoot';
-export type { ChatWindowOwnProps, ChatWindowProps } from './chat/ChatWindow';
-export { ChatWindow } from './chat/ChatWindow';
-export type { ChatComposerProps, ChatStopButtonProps } from './chat/Composer';
+export type { ChatMessageProps } from './chat/chat-message';
+export type { ChatJumpToLatestProps, ChatMessagesProps } from './chat/chat-messages';
+export type { ChatRootOwnProps, ChatRootProps } from './chat/chat-root';
+export type { ChatWindowOwnProps, ChatWindowProps } from './chat/chat-window';
+export { ChatWindow } from './chat/chat-window';
+export type { ChatComposerProps, ChatStopButtonProps } from './chat/composer';
 export type { ChatMarkdownProps, ChatToolRenderer } from './chat/context';
 export { useChatMessage } from './chat/context';
 export type { ChatWindowLabels } from './chat/labels';
-export type { ChatActionsProps, ChatBranchSwitcherProps, ChatEditFormProps } from './chat/MessageActions';
+export type { ChatActionsProps, ChatBranchSwitcherProps, ChatEditFormProps } from './chat/message-actions';
 export type {
   ChatFilesProps,
   ChatMessageContentProps,
   ChatReasoningProps,
   ChatSourcesProps,
   ChatToolCallProps,
-} from './chat/MessageContent';
+} from './chat/message-content';
 export { Chat } from './chat/parts';
 export type { StickToBottomOptions } from './chat/stick-to-bottom';
 export type { UseStickToBottomResult } from './chat/use-stick-to-bottom';
@@ -23,12 +23,12 @@ export { useStickToBottom } from './chat/use-stick-to-bottom';
 export type { MarkdownLabels } from './markdown/context';
 export type { CodeThemeNames, HighlightingOptions } from './markdown/highlight-config';
 export { configureHighlighting } from './markdown/highlight-config';
-export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/Markdown';
-export { Markdown } from './markdown/Markdown';
-export type { StopButtonProps } from './StopButton';
-export { StopButton } from './StopButton';
-export type { TypingCursorProps } from './TypingCursor';
-export { TypingCursor } from './TypingCursor';
+export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/markdown';
+export { Markdown } from './markdown/markdown';
+export type { StopButtonProps } from './stop-button';
+export { StopButton } from './stop-button';
+export type { TypingCursorProps } from './typing-cursor';
+export { TypingCursor } from './typing-cursor';
 export type {
   ChatBranch,
   ChatFeedback,

@@ -5,7 +5,7 @@
  */
 import type { Chat as ChatStore, ChatStructure, StreamStatus } from '@rivulet/core';
 import { createContext, type ReactNode, type RefObject, useContext, useMemo, useSyncExternalStore } from 'react';
-import type { MarkdownProps } from '../markdown/Markdown';
+import type { MarkdownProps } from '../markdown/markdown';
 import type { ChatMessage, ToolCallPart, UseChatResult } from '../use-chat';
 import type { ChatWindowLabels } from './labels';
 

@@ -10,12 +10,12 @@
  *   <Chat.Composer attachments />
  * </Chat.Root>
  */
-import { ChatMessageItem } from './ChatMessageItem';
-import { ChatJumpToLatest, ChatMessages } from './ChatMessages';
-import { ChatRoot } from './ChatRoot';
-import { ChatComposer, ChatStopButton } from './Composer';
-import { ChatActions, ChatBranchSwitcher, ChatEditForm } from './MessageActions';
-import { ChatFiles, ChatMessageContent, ChatReasoning, ChatSources, ChatToolCall } from './MessageContent';
+import { ChatMessageItem } from './chat-message';
+import { ChatJumpToLatest, ChatMessages } from './chat-messages';
+import { ChatRoot } from './chat-root';
+import { ChatComposer, ChatStopButton } from './composer';
+import { ChatActions, ChatBranchSwitcher, ChatEditForm } from './message-actions';
+import { ChatFiles, ChatMessageContent, ChatReasoning, ChatSources, ChatToolCall } from './message-content';
 
 export const Chat = {
   Root: ChatRoot,

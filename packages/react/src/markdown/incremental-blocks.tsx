@@ -15,7 +15,7 @@
 
 import { type BlockSplitter, createBlockSplitter } from '@rivulet/core';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { TypingCursor } from '../TypingCursor';
+import { TypingCursor } from '../typing-cursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { BlockGroup, groupSize, type RenderOptions } from './blocks';
 import { createDefinitionCollector, type DefinitionCollector } from './definitions';

@@ -1,2 +1,2 @@
-export type { ServerMarkdownProps } from './Markdown';
-export { Markdown } from './Markdown';
+export type { ServerMarkdownProps } from './markdown';
+export { Markdown } from './markdown';

@@ -7,8 +7,8 @@ import { mockFetch } from '../hooks/streams';
 
 // Count how often each message's Markdown renders, by its text, while delegating to the real one.
 const markdownRenders = vi.hoisted(() => new Map<string, number>());
-vi.mock('../../src/markdown/Markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/markdown/Markdown')>();
+vi.mock('../../src/markdown/markdown', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/markdown/markdown')>();
   const { createElement } = await import('react');
   return {
     ...actual,

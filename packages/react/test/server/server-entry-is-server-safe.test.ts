@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
  * "use client" (see vite.server.config.ts).
  */
 const src = fileURLToPath(new URL('../../src', import.meta.url));
-const clientModules = new Set(['markdown/CopyButton.tsx']);
+const clientModules = new Set(['markdown/copy-button.tsx']);
 const clientOnly =
   /\b(useState|useEffect|useLayoutEffect|useRef|useContext|useReducer|useSyncExternalStore|createContext)\b/;
 
@@ -46,7 +46,7 @@ describe('the server entry', () => {
   it('imports no client-only React API outside its client modules', () => {
     const graph = serverGraph();
     expect(graph.has('markdown/pipeline.ts')).toBe(true);
-    expect(graph.has('markdown/CopyButton.tsx')).toBe(true);
+    expect(graph.has('markdown/copy-button.tsx')).toBe(true);
     const offenders = [...graph].filter(([name, imported]) => !clientModules.has(name) && clientOnly.test(imported));
     expect(offenders).toEqual([]);
   });

@@ -19,18 +19,18 @@ import { repairMarkdown } from '@rivulet/core';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import { type ComponentType, forwardRef, type HTMLAttributes, type JSX, useMemo, useRef } from 'react';
-import { TypingCursor } from '../TypingCursor';
+import { TypingCursor } from '../typing-cursor';
 import { createRenderOptions, type RenderOptions } from './blocks';
-import { CodeBlock } from './CodeBlock';
+import { CodeBlock } from './code-block';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
 import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
-import { MathFormula } from './math/MathFormula';
+import { MathFormula } from './math/math-formula';
 import { mathTagName } from './math/tag-name';
 import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast } from './pipeline';
 import { cursorTagName, hastToReact } from './render-hast';
-import { ScrollableTable } from './ScrollableTable';
+import { ScrollableTable } from './scrollable-table';
 
 /** Extra prop every override receives: the hast element being rendered. */
 export interface MarkdownComponentExtraProps {

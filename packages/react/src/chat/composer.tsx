@@ -19,7 +19,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { StopButton, type StopButtonProps } from '../StopButton';
+import { StopButton, type StopButtonProps } from '../stop-button';
 import { useIsomorphicLayoutEffect } from '../use-latest-ref';
 import {
   type Attachment,
@@ -32,7 +32,7 @@ import {
 } from './attachments';
 import { composeHandlers, isBusy, useChatContext, useChatStructure } from './context';
 import { classes } from './labels';
-import { isPreviewableImage } from './MessageContent';
+import { isPreviewableImage } from './message-content';
 
 export interface ChatComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'children'> {
   /** Composer text, controlled. */

@@ -5,7 +5,7 @@
  * for layouts that place them apart. Links and images go through `<Markdown>`'s URL policy.
  */
 import { type DetailsHTMLAttributes, Fragment, forwardRef, type HTMLAttributes } from 'react';
-import { Markdown } from '../markdown/Markdown';
+import { Markdown } from '../markdown/markdown';
 import { isSafeImageUrl, isSafeLinkUrl } from '../markdown/url-policy';
 import type { FilePart, MessagePart, ReasoningPart, SourcePart, ToolCallPart } from '../use-chat';
 import { type ChatMarkdownProps, type ChatToolRenderer, useChatContext, useMessageContext } from './context';

@@ -5,9 +5,9 @@
  */
 import { forwardRef } from 'react';
 import type { AttachmentOptions } from './attachments';
-import { ChatJumpToLatest, ChatMessages } from './ChatMessages';
-import { ChatRoot, type ChatRootProps } from './ChatRoot';
-import { ChatComposer } from './Composer';
+import { ChatJumpToLatest, ChatMessages } from './chat-messages';
+import { ChatRoot, type ChatRootProps } from './chat-root';
+import { ChatComposer } from './composer';
 
 export interface ChatWindowOwnProps {
   /** Composer text, controlled. */

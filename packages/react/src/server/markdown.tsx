@@ -17,14 +17,14 @@ import { codeElementOf, languageOf } from '../markdown/code-source';
 import { defaultCodeTheme } from '../markdown/code-themes';
 import type { CodeThemeNames } from '../markdown/highlight-config';
 import { defaultMarkdownLabels, type MarkdownLabels } from '../markdown/labels';
-import type { MarkdownComponentExtraProps, MarkdownComponents } from '../markdown/Markdown';
+import type { MarkdownComponentExtraProps, MarkdownComponents } from '../markdown/markdown';
 import { FormulaMarkup } from '../markdown/math/formula-markup';
 import { loadedMath, loadMath, mayHaveMath } from '../markdown/math/load-math';
 import { mathTagName } from '../markdown/math/math-elements';
 import { getProcessor, markdownToHast } from '../markdown/pipeline';
 import { hastText, hastToReact } from '../markdown/render-hast';
-import { ScrollableTable } from '../markdown/ScrollableTable';
-import { ServerCodeBlock, type ServerCodeBlockProps } from './CodeBlock';
+import { ScrollableTable } from '../markdown/scrollable-table';
+import { ServerCodeBlock, type ServerCodeBlockProps } from './code-block';
 import { highlightOnServer } from './highlight';
 
 export interface ServerMarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {

@@ -6,7 +6,7 @@
  */
 import { type FormEvent, type FormHTMLAttributes, forwardRef, type HTMLAttributes, useState } from 'react';
 import { getMessageText } from '../use-chat';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from './copy-button';
 import { composeHandlers, isBusy, useChatContext, useMessageContext } from './context';
 import { classes } from './labels';
 

@@ -7,7 +7,7 @@
 
 import type { Element } from 'hast';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { CopyButton } from '../markdown/CopyButton';
+import { CopyButton } from '../markdown/copy-button';
 import { HighlightedCode } from '../markdown/code-lines';
 import { codeElementOf, languageOf } from '../markdown/code-source';
 import type { MarkdownLabels } from '../markdown/labels';

@@ -13,14 +13,14 @@
 
 import type { Element } from 'hast';
 import { type ComponentPropsWithoutRef, useContext, useRef, useState } from 'react';
-import { TypingCursor } from '../TypingCursor';
+import { TypingCursor } from '../typing-cursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from './copy-button';
 import { HighlightedCode } from './code-lines';
 import { codeElementOf, languageOf } from './code-source';
 import { defaultMarkdownLabels, MarkdownSettingsContext, OpenBlockContext } from './context';
 import { codeBaseStyle } from './highlighter';
-import { Diagram, DiagramNote, diagramName } from './mermaid/Diagram';
+import { Diagram, DiagramNote, diagramName } from './mermaid/diagram';
 import { useDiagram } from './mermaid/use-diagram';
 import { isOpenFence } from './open-fence';
 import { hasCursorChild, hastText } from './render-hast';

@@ -17,8 +17,8 @@ import {
 import type { ChatMessage } from '../use-chat';
 import { isBusy, MessageContext, type MessageContextValue, useChatContext } from './context';
 import { classes } from './labels';
-import { ChatActions, ChatEditForm } from './MessageActions';
-import { ChatMessageContent } from './MessageContent';
+import { ChatActions, ChatEditForm } from './message-actions';
+import { ChatMessageContent } from './message-content';
 
 export interface ChatMessageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The message's id (from `<Chat.Messages>`'s children function). */

@@ -15,7 +15,7 @@ import {
   useRef,
 } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-latest-ref';
-import { ChatMessageRow } from './ChatMessageItem';
+import { ChatMessageRow } from './chat-message';
 import { AtBottomContext, composeHandlers, isBusy, useChatContext, useChatStructure } from './context';
 import { classes } from './labels';
 
