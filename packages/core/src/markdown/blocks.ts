@@ -117,7 +117,9 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
       }
       seen = text;
       const blocks = finals.slice();
-      if (tailStart < text.length) blocks.push(text.slice(tailStart));
+      // Detached too: a renderer that keeps the open block's source (a memoized element bailing
+      // out keeps its previous props) must not keep this whole text alive with it.
+      if (tailStart < text.length) blocks.push(detachedSlice(text, tailStart));
       return { blocks, finalCount: finals.length };
     },
     reset,

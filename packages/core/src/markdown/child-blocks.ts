@@ -170,7 +170,8 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
         finals.push(detachedSlice(block, index === 0 ? 0 : (boundaries[index - 1] as number), boundaries[index]));
       }
       const children = finals.slice();
-      children.push(block.slice(boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number)));
+      // Detached, as the open block is (see blocks.ts).
+      children.push(detachedSlice(block, boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number)));
       return { kind: progress.kind, children, finalCount: finals.length };
     },
   };
