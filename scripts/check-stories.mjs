@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Opens every story of a running or built Storybook in Chromium and fails when one throws, its play
 // function fails, the page logs an error, or axe finds a violation once it has rendered.
-// Usage: node scripts/check-stories.mjs [storybook url] [title prefix]
-//   pnpm build-storybook && npx http-server storybook-static -p 6007 & node scripts/check-stories.mjs http://127.0.0.1:6007
+// Usage: node scripts/check-stories.mjs [storybook url or built folder] [title prefix]
+//   pnpm build-storybook && node scripts/check-stories.mjs storybook-static   (what `pnpm test:stories` does)
 //   node scripts/check-stories.mjs http://127.0.0.1:6006 Chat/   (a dev server, only the Chat stories)
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
-const base = (process.argv[2] ?? 'http://127.0.0.1:6006').replace(/\/$/, '');
+const target = process.argv[2] ?? 'http://127.0.0.1:6006';
 const prefix = process.argv[3] ?? '';
+const server = /^https?:/.test(target) ? undefined : await serve(resolve(target));
+const base = (server ? `http://127.0.0.1:${server.address().port}` : target).replace(/\/$/, '');
 
 const index = await (await fetch(`${base}/index.json`)).json();
 const stories = Object.values(index.entries).filter(
@@ -45,6 +50,7 @@ for (const story of stories) {
 }
 
 await browser.close();
+server?.close();
 console.log(`\n${stories.length - failures.length}/${stories.length} stories passed`);
 process.exit(failures.length === 0 ? 0 : 1);
 
@@ -82,4 +88,29 @@ async function checkStory(page, story, problems) {
       );
     }
   }
+}
+
+/** Serves a built Storybook folder on a free local port. */
+function serve(root) {
+  const types = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.png': 'image/png',
+  };
+  const http = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => http.listen(0, '127.0.0.1', () => done(http)));
 }

@@ -6,8 +6,8 @@
  */
 import { type FormEvent, type FormHTMLAttributes, forwardRef, type HTMLAttributes, useState } from 'react';
 import { getMessageText } from '../use-chat';
-import { CopyButton } from './copy-button';
 import { composeHandlers, isBusy, useChatContext, useMessageContext } from './context';
+import { CopyButton } from './copy-button';
 import { classes } from './labels';
 
 export interface ChatActionsProps extends HTMLAttributes<HTMLDivElement> {}

@@ -5,10 +5,9 @@
  */
 
 import type { ThemeRegistrationAny } from 'shiki/core';
-import type { CodeThemeNames } from './highlight-config';
+import { type CodeThemeNames, defaultCodeTheme } from './highlight-config';
 
-/** The themes used unless `configureHighlighting({ theme })` names others. */
-export const defaultCodeTheme: CodeThemeNames = { light: 'github-light', dark: 'github-dark' };
+export { defaultCodeTheme };
 
 async function loadTheme(name: string, fallback: string): Promise<ThemeRegistrationAny> {
   const { bundledThemes } = await import('shiki/themes');

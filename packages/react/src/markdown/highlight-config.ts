@@ -26,7 +26,7 @@ export interface HighlightingOptions {
   worker?: boolean | undefined;
   /**
    * The shiki themes code is coloured with, loaded lazily with the highlighter. Default
-   * `{ light: 'github-light', dark: 'github-dark' }`; a side left out keeps its default, and an
+   * `{ light: 'github-light-default', dark: 'github-dark-default' }`; a side left out keeps its default, and an
    * unknown name falls back to it with a console warning.
    *
    * @example
@@ -36,7 +36,13 @@ export interface HighlightingOptions {
 }
 
 let worker = true;
-let theme: CodeThemeNames = { light: 'github-light', dark: 'github-dark' };
+/**
+ * The themes used unless `configureHighlighting({ theme })` names others: GitHub's current light and
+ * dark themes, whose every token colour reads at 4.5:1 or better on the code background.
+ */
+export const defaultCodeTheme: CodeThemeNames = { light: 'github-light-default', dark: 'github-dark-default' };
+
+let theme: CodeThemeNames = defaultCodeTheme;
 const listeners = new Set<() => void>();
 
 /** Whether tokenizing should run in a worker. */
@@ -76,8 +82,8 @@ function notifyAll(): void {
  * configureHighlighting({ worker: true, theme: { light: 'github-light', dark: 'one-dark-pro' } });
  */
 export function configureHighlighting(options: HighlightingOptions): void {
-  const light = options.theme?.light ?? 'github-light';
-  const dark = options.theme?.dark ?? 'github-dark';
+  const light = options.theme?.light ?? defaultCodeTheme.light;
+  const dark = options.theme?.dark ?? defaultCodeTheme.dark;
   const themeChanged = light !== theme.light || dark !== theme.dark;
   theme = { light, dark };
   if (themeChanged && (options.worker ?? true) === worker) notifyAll();

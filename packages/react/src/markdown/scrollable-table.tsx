@@ -14,7 +14,9 @@ export interface ScrollableTableProps extends ComponentPropsWithoutRef<'table'> 
 
 export function ScrollableTable({ node: _node, ...props }: ScrollableTableProps) {
   return (
-    <div className="rivulet-table">
+    // It scrolls sideways when wide: keyboard users must be able to reach it (as shiki's `<pre>`).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container, focusable so it can be scrolled by keyboard
+    <div className="rivulet-table" tabIndex={0}>
       <table {...props} />
     </div>
   );

@@ -7,9 +7,9 @@
 
 import type { Element } from 'hast';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { CopyButton } from '../markdown/copy-button';
 import { HighlightedCode } from '../markdown/code-lines';
 import { codeElementOf, languageOf } from '../markdown/code-source';
+import { CopyButton } from '../markdown/copy-button';
 import type { MarkdownLabels } from '../markdown/labels';
 import { hastText } from '../markdown/render-hast';
 import type { HighlightedLines } from './highlight';

@@ -41,7 +41,7 @@ export interface ServerMarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>
   /**
    * The shiki themes code is coloured with, as `configureHighlighting({ theme })` sets them for the
    * client (which the server cannot read: pass the same names to both). Default
-   * `{ light: 'github-light', dark: 'github-dark' }`; an unknown name falls back with a warning.
+   * `{ light: 'github-light-default', dark: 'github-dark-default' }`; an unknown name falls back with a warning.
    */
   theme?: Partial<CodeThemeNames> | undefined;
   /** Draw `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` with KaTeX on the server. Default `true`. */

@@ -34,6 +34,10 @@ interface SentMessage {
   parts?: { type: string; filename?: string }[];
 }
 
+/** The messages of a request's JSON body. */
+const sent = (call: { json(): unknown } | undefined) =>
+  ((call?.json() as { messages: SentMessage[] } | undefined)?.messages ?? []) as SentMessage[];
+
 const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'cat.png', { type: 'image/png' });
 const text = (name = 'notes.txt', size = 5) => new File(['x'.repeat(size)], name, { type: 'text/plain' });
 
@@ -56,7 +60,7 @@ describe('ChatWindow: attachments', () => {
 
     await chat.user.type(screen.getByRole('textbox', { name: 'Message' }), 'What is this?{Enter}');
     await waitFor(() => expect(chat.calls).toHaveLength(1));
-    const [question] = (chat.calls[0]?.json() as { messages: SentMessage[] }).messages as [SentMessage];
+    const [question] = sent(chat.calls[0]) as [SentMessage];
     expect(question.content).toBe('What is this?');
     expect(question.parts).toEqual([
       { type: 'text', text: 'What is this?' },
@@ -65,8 +69,8 @@ describe('ChatWindow: attachments', () => {
     ]);
     // The composer is empty again, and the question shows its files.
     expect(chat.attached()).toEqual([]);
-    const sent = chat.container.querySelector('[data-role="user"]') as HTMLElement;
-    expect(within(sent).getByRole('img', { name: 'cat.png' }).getAttribute('src')).toBe(
+    const questionRow = chat.container.querySelector('[data-role="user"]') as HTMLElement;
+    expect(within(questionRow).getByRole('img', { name: 'cat.png' }).getAttribute('src')).toBe(
       'data:image/png;base64,iVBORw==',
     );
   });
@@ -80,7 +84,7 @@ describe('ChatWindow: attachments', () => {
     await waitFor(() => expect(chat.attached()[0]?.state).toBe('ready'));
     await chat.user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(chat.calls).toHaveLength(1));
-    const [question] = (chat.calls[0]?.json() as { messages: SentMessage[] }).messages as [SentMessage];
+    const [question] = sent(chat.calls[0]) as [SentMessage];
     expect(question.parts?.map((part) => part.filename ?? part.type)).toEqual(['notes.txt']);
   });
 
@@ -143,7 +147,7 @@ describe('ChatWindow: attachments', () => {
     ]);
     await chat.user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(chat.calls).toHaveLength(1));
-    expect((chat.calls[0]?.json() as { messages: SentMessage[] }).messages[0]?.parts?.[1]).toEqual({
+    expect(sent(chat.calls[0])[0]?.parts?.[1]).toEqual({
       type: 'file',
       mediaType: 'image/png',
       url: 'https://files.example.com/cat.png',

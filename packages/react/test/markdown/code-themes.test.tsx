@@ -36,11 +36,11 @@ async function keywordColours(light: typeof minLight, dark: typeof nord) {
 
 describe('code themes', () => {
   it('default to GitHub light and dark; a side left out keeps its default', () => {
-    expect(codeTheme()).toEqual({ light: 'github-light', dark: 'github-dark' });
+    expect(codeTheme()).toEqual({ light: 'github-light-default', dark: 'github-dark-default' });
     configureHighlighting({ theme: { dark: 'nord' } });
-    expect(codeTheme()).toEqual({ light: 'github-light', dark: 'nord' });
+    expect(codeTheme()).toEqual({ light: 'github-light-default', dark: 'nord' });
     configureHighlighting({});
-    expect(codeTheme()).toEqual({ light: 'github-light', dark: 'github-dark' });
+    expect(codeTheme()).toEqual({ light: 'github-light-default', dark: 'github-dark-default' });
   });
 
   it('load the named bundled themes, light first', async () => {
@@ -52,7 +52,7 @@ describe('code themes', () => {
   it('fall back to the default for an unknown name, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const [light, dark] = await loadCodeThemes({ light: 'no-such-theme', dark: 'nord' });
-    expect(light?.name).toBe('github-light');
+    expect(light?.name).toBe('github-light-default');
     expect(dark?.name).toBe('nord');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"no-such-theme"'));
   });

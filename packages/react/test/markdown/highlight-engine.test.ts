@@ -1,8 +1,8 @@
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import typescript from 'shiki/langs/typescript.mjs';
-import githubDark from 'shiki/themes/github-dark.mjs';
-import githubLight from 'shiki/themes/github-light.mjs';
+import githubDark from 'shiki/themes/github-dark-default.mjs';
+import githubLight from 'shiki/themes/github-light-default.mjs';
 import { describe, expect, it } from 'vitest';
 import { defaultCodeTheme as codeThemes } from '../../src/markdown/code-themes';
 import type { CodeStyle } from '../../src/markdown/code-tokens';

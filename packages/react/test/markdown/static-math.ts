@@ -18,6 +18,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 /** A formula as `<Markdown>` draws it. */
 export function formulaHtml(tex: string, display: boolean): string {
   const tag = display ? 'div' : 'span';
+  // A drawn display formula is focusable (it may scroll sideways); inline ones and sources are not.
   const open = `<${tag} class="rivulet-math" data-math="${display ? 'display' : 'inline'}"`;
   try {
     const html = katex.renderToString(tex, {
@@ -29,7 +30,7 @@ export function formulaHtml(tex: string, display: boolean): string {
       maxExpand: 1000,
       maxSize: 50,
     });
-    return `${open}>${html}</${tag}>`;
+    return `${open}${display ? ' tabindex="0"' : ''}>${html}</${tag}>`;
   } catch {
     return `${open} data-state="error">${escapeHtml(tex)}</${tag}>`;
   }

@@ -17,8 +17,12 @@ export interface FormulaMarkupProps {
 export function FormulaMarkup({ kind, tex, html, state }: FormulaMarkupProps) {
   const Tag = kind === 'display' ? 'div' : 'span';
   if (html !== undefined) {
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's markup built from the TeX source with trust off (see math-chunk.ts).
-    return <Tag className="rivulet-math" data-math={kind} dangerouslySetInnerHTML={{ __html: html }} />;
+    // A wide display formula scrolls sideways: keyboard users must be able to reach it (as shiki's `<pre>`).
+    const tabIndex = kind === 'display' ? 0 : undefined;
+    return (
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's markup built from the TeX source with trust off (see math-chunk.ts).
+      <Tag className="rivulet-math" data-math={kind} tabIndex={tabIndex} dangerouslySetInnerHTML={{ __html: html }} />
+    );
   }
   return (
     <Tag className="rivulet-math" data-math={kind} data-state={state}>
