@@ -6,5 +6,14 @@
  */
 
 export type { FenceOpening, ListMarker } from './markdown/line-syntax';
-export { closesFence, closingFenceRun, fenceOpening, indentation, listMarker } from './markdown/line-syntax';
+export {
+  cellPipes,
+  closesFence,
+  closingFenceRun,
+  fenceOpening,
+  indentation,
+  linkDefinitionLines,
+  listMarker,
+  mayHoldDefinition,
+} from './markdown/line-syntax';
 export { quickParse } from './markdown/quick-parse';

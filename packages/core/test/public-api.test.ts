@@ -25,11 +25,14 @@ it('exports exactly the public API', () => {
 
 it('exports exactly the syntax rules and the quick parser from @rivulet/core/syntax', () => {
   expect(Object.keys(syntax).sort()).toEqual([
+    'cellPipes',
     'closesFence',
     'closingFenceRun',
     'fenceOpening',
     'indentation',
+    'linkDefinitionLines',
     'listMarker',
+    'mayHoldDefinition',
     'quickParse',
   ]);
 });

@@ -232,17 +232,47 @@ export function tableCells(line: string): string[] {
   const text = line.trim();
   const row = text.startsWith('|') ? text.slice(1) : text;
   let start = 0;
-  for (let index = 0; index < row.length; index += 1) {
-    const char = row[index];
-    if (char === '\\') index += 1;
-    else if (char === '|') {
-      cells.push(row.slice(start, index).trim());
-      start = index + 1;
-    }
+  for (const index of cellPipes(row)) {
+    cells.push(row.slice(start, index).trim());
+    start = index + 1;
   }
   const last = row.slice(start).trim();
   if (last !== '' || start < row.length || !text.endsWith('|')) cells.push(last);
   return cells;
+}
+
+/**
+ * Offsets of the pipes that split `line` into table cells: every pipe not escaped by a backslash
+ * (GFM splits cells on them before it reads code spans, so a pipe inside backticks splits too).
+ */
+export function cellPipes(line: string): number[] {
+  const offsets: number[] = [];
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (char === '\\') index += 1;
+    else if (char === '|') offsets.push(index);
+  }
+  return offsets;
+}
+
+/** One whole-line link reference definition, `[id]: destination "optional title"` (not a footnote). */
+const linkDefinitionLine = /^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S.*$/gm;
+
+/** The whole-line link reference definitions of `text`, in order (a footnote `[^id]:` is not one). */
+export function linkDefinitionLines(text: string): string[] {
+  return text.match(linkDefinitionLine) ?? [];
+}
+
+/**
+ * A line that starts a link reference definition or a footnote definition, at the top level or
+ * inside quotes and list items: `[label]:`, whose label may span lines and hold escaped brackets.
+ * A task list item (`- [ ] x`) is not one.
+ */
+const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\\[\s\S]){0,999}\]:/m;
+
+/** Whether `text` may hold a definition anywhere (see `definitionStart`); may say yes too often, never no wrongly. */
+export function mayHoldDefinition(text: string): boolean {
+  return text.includes(']:') && definitionStart.test(text);
 }
 
 /** True when `line` is a complete GFM delimiter row (`| --- | :-: |`). */

@@ -25,7 +25,9 @@ export interface ChatWindowOwnProps {
 }
 
 /** `useChat` options (`api`, `send`, …), `<Chat.Root>`'s (`chat`, `labels`, `tools`, `markdown`, …) and the composer's. */
-export interface ChatWindowProps extends Omit<ChatRootProps, 'children'>, ChatWindowOwnProps {}
+export interface ChatWindowProps
+  extends Omit<ChatRootProps, 'children' | keyof ChatWindowOwnProps>,
+    ChatWindowOwnProps {}
 
 /**
  * A complete chat UI for a streaming endpoint.

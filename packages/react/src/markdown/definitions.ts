@@ -6,10 +6,8 @@
  * nothing else. Footnote definitions (`[^id]:`) are left out: they do render.
  */
 
-import { fenceOpening, indentation } from '@rivulet/core/syntax';
+import { fenceOpening, indentation, linkDefinitionLines } from '@rivulet/core/syntax';
 
-/** One whole-line definition, `[id]: destination "optional title"` (not a footnote). */
-const definitionLine = /^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S.*$/gm;
 /** `[x][y]`, `[x][]` or a shortcut `[x]` not followed by `(` or `:`: a block that may use a definition. */
 const referenceUse = /\](?:\[|(?![(:]))/;
 /**
@@ -26,7 +24,7 @@ function mayHoldCode(block: string): boolean {
 /** The definition lines of a final block (empty when it has none, or when it holds code). */
 export function definitionLines(block: string): string[] {
   if (!block.includes(']:') || mayHoldCode(block)) return [];
-  return block.match(definitionLine) ?? [];
+  return linkDefinitionLines(block);
 }
 
 /** Whether definitions should be parsed along with `block` (cheap; may say yes too often). */

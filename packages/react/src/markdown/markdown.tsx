@@ -16,6 +16,7 @@
  */
 
 import { repairMarkdown } from '@rivulet/core';
+import { mayHoldDefinition } from '@rivulet/core/syntax';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import { type ComponentType, forwardRef, type HTMLAttributes, type JSX, useMemo, useRef } from 'react';
@@ -124,12 +125,6 @@ function useComponents(user: MarkdownComponents | undefined): Partial<Components
 }
 
 /**
- * A line whose content (after block quote and list markers) is `[label]:`: maybe a definition.
- * The label may span lines and hold escaped brackets; a task list item (`- [ ] x`) is not one.
- */
-const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\\[\s\S]){0,999}\]:/m;
-
-/**
  * Whether a finished document rendered block by block might differ from its one-pass render.
  * Footnotes are numbered and collected across the whole document. Link reference definitions
  * apply document-wide, and while streaming only single-line ones outside containers are passed
@@ -138,7 +133,7 @@ const definitionStart = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[(?:[^\]\\]|\
  * finished (a cheap, conservative check).
  */
 function needsWholeDocument(text: string): boolean {
-  return text.includes('[^') || (text.includes(']:') && definitionStart.test(text));
+  return text.includes('[^') || mayHoldDefinition(text);
 }
 
 /** A text rendered in one pass; an incomplete one (`repair`) with its tail repaired first. */

@@ -5,16 +5,7 @@
  * has so far. A line that ended (or was hidden by repair) keeps the cursor in its last typed cell.
  */
 
-/** Unescaped pipes in `line` (GFM splits cells on them before reading code spans). */
-function pipeOffsets(line: string): number[] {
-  const offsets: number[] = [];
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index];
-    if (char === '\\') index += 1;
-    else if (char === '|') offsets.push(index);
-  }
-  return offsets;
-}
+import { cellPipes } from '@rivulet/core/syntax';
 
 /**
  * The index of the cell the cursor belongs in, in the row that the last line of `text` (the text a
@@ -26,7 +17,7 @@ export function typedCellIndex(text: string): number {
   const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
   // Block quote markers and indentation, then the optional leading pipe.
   const row = line.replace(/^[ \t>]*/, '').replace(/^\|/, '');
-  const pipes = pipeOffsets(row);
+  const pipes = cellPipes(row);
   const last = pipes[pipes.length - 1];
   // A line still open continues in the cell after its last pipe; a finished one ends in its last cell.
   const endsWithPipe = last !== undefined && row.slice(last + 1).trim() === '';
