@@ -35,17 +35,25 @@ export interface ConversationProps {
   register: (set: (text: string) => void) => void;
 }
 
-/** Finished messages followed by one streaming message whose text the run sets. */
+/**
+ * Finished messages followed by one streaming message whose text the run sets. The streaming
+ * message holds its own state, as a chat list keeps the answer that streams apart from the log, so a
+ * flush renders that message alone and never walks the history.
+ */
 export function Conversation({ renderer, history, register }: ConversationProps) {
-  const [live, setLive] = useState('');
-  useLayoutEffect(() => register(setLive), [register]);
   return (
     <>
       {history.map((text, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the history never reorders
         <Message key={index} renderer={renderer} text={text} streaming={false} />
       ))}
-      <Message renderer={renderer} text={live} streaming />
+      <LiveMessage renderer={renderer} register={register} />
     </>
   );
+}
+
+function LiveMessage({ renderer, register }: Omit<ConversationProps, 'history'>) {
+  const [live, setLive] = useState('');
+  useLayoutEffect(() => register(setLive), [register]);
+  return <Message renderer={renderer} text={live} streaming />;
 }
