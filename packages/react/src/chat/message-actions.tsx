@@ -10,6 +10,12 @@ import { composeHandlers, isBusy, useChatContext, useMessageContext } from './co
 import { CopyButton } from './copy-button';
 import { classes } from './labels';
 
+/** The feedback toggles, each with its label's key. */
+const feedbackButtons = [
+  ['positive', 'goodResponse'],
+  ['negative', 'badResponse'],
+] as const;
+
 export interface ChatActionsProps extends HTMLAttributes<HTMLDivElement> {}
 
 /** The actions of the message around it. Ref: its `<div>`. */
@@ -57,32 +63,20 @@ export const ChatActions = forwardRef<HTMLDivElement, ChatActionsProps>(function
               {labels.regenerate}
             </button>
           ) : null}
-          {text !== '' ? (
-            <>
-              <button
-                type="button"
-                className={button('feedback')}
-                aria-pressed={message.feedback === 'positive'}
-                data-feedback="positive"
-                onClick={() =>
-                  chat.current.setFeedback(message.id, message.feedback === 'positive' ? undefined : 'positive')
-                }
-              >
-                {labels.goodResponse}
-              </button>
-              <button
-                type="button"
-                className={button('feedback')}
-                aria-pressed={message.feedback === 'negative'}
-                data-feedback="negative"
-                onClick={() =>
-                  chat.current.setFeedback(message.id, message.feedback === 'negative' ? undefined : 'negative')
-                }
-              >
-                {labels.badResponse}
-              </button>
-            </>
-          ) : null}
+          {text !== ''
+            ? feedbackButtons.map(([value, label]) => (
+                <button
+                  key={value}
+                  type="button"
+                  className={button('feedback')}
+                  aria-pressed={message.feedback === value}
+                  data-feedback={value}
+                  onClick={() => chat.current.setFeedback(message.id, message.feedback === value ? undefined : value)}
+                >
+                  {labels[label]}
+                </button>
+              ))
+            : null}
         </>
       ) : null}
       {children}
