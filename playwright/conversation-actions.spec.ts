@@ -5,7 +5,7 @@
  * question; the page stays free of axe violations with the switcher, the editor and attachments.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, watchPageErrors } from './fixtures';
 
 async function expectNoViolations(page: Page, state: string) {
@@ -14,6 +14,23 @@ async function expectNoViolations(page: Page, state: string) {
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(', ')})`,
   );
   expect(summary, `axe violations with ${state}`).toEqual([]);
+}
+
+/** A locator's text once it has stopped changing (an answer's last render may follow its status). */
+async function settledText(locator: Locator): Promise<string> {
+  let previous: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await locator.textContent();
+        const isSettled = now !== null && now !== '' && now === previous;
+        previous = now;
+        return isSettled;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  return previous ?? '';
 }
 
 /** The request bodies the page sends to the chat endpoint, as they leave the browser. */
@@ -57,7 +74,7 @@ test.describe('conversation actions', () => {
     const chat = await openChat('tps=0');
     await chat.send('Tell me about cats');
     await expect(chat.answer).toHaveAttribute('data-status', 'done');
-    const firstAnswer = await chat.answer.locator('.rivulet-markdown').textContent();
+    const firstAnswer = await settledText(chat.answer.locator('.rivulet-markdown'));
 
     const question = page.locator('[data-role="user"]');
     await question.getByRole('button', { name: 'Edit' }).click();
@@ -79,7 +96,7 @@ test.describe('conversation actions', () => {
     await versions.getByRole('button', { name: 'Previous version' }).click();
     await expect(versions).toHaveAttribute('data-state', '1/2');
     await expect(question).toContainText('Tell me about cats');
-    expect(await chat.answer.locator('.rivulet-markdown').textContent()).toBe(firstAnswer);
+    await expect(chat.answer.locator('.rivulet-markdown')).toHaveText(firstAnswer);
     await versions.getByRole('button', { name: 'Next version' }).click();
     await expect(question).toContainText('Show me a table');
     expect(errors).toEqual([]);
