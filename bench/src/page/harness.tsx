@@ -35,19 +35,35 @@ export interface ConversationProps {
   register: (set: (text: string) => void) => void;
 }
 
+/** Messages per group, as `<Chat.Messages>` groups its rows by default. */
+const groupSize = 20;
+
 /**
  * Finished messages followed by one streaming message whose text the run sets. The streaming
  * message holds its own state, as a chat list keeps the answer that streams apart from the log, so a
- * flush renders that message alone and never walks the history.
+ * flush renders that message alone and never walks the history. As in `<Chat.Messages>`, the rows
+ * sit in groups of 20 and every group but the last (which holds the streaming message) is skipped
+ * by the browser off screen (`content-visibility: auto`), so a flush lays out O(groups) boxes.
  */
 export function Conversation({ renderer, history, register }: ConversationProps) {
+  const groups: string[][] = [];
+  for (let start = 0; start < history.length; start += groupSize) groups.push(history.slice(start, start + groupSize));
+  if (groups.length === 0) groups.push([]);
   return (
     <>
-      {history.map((text, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the history never reorders
-        <Message key={index} renderer={renderer} text={text} streaming={false} />
-      ))}
-      <LiveMessage renderer={renderer} register={register} />
+      {groups.map((texts, group) => {
+        const last = group === groups.length - 1;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the history never reorders
+          <div key={group} className={last ? 'bench-group' : 'bench-group bench-group--settled'}>
+            {texts.map((text, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the history never reorders
+              <Message key={index} renderer={renderer} text={text} streaming={false} />
+            ))}
+            {last && <LiveMessage renderer={renderer} register={register} />}
+          </div>
+        );
+      })}
     </>
   );
 }
