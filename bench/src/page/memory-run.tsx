@@ -19,6 +19,23 @@ export interface MemoryRunOptions {
   deltasPerFlush: number;
 }
 
+/**
+ * Waits until `container` shows text that has stopped changing (checked every 50 ms, up to 5 s), so
+ * the heap is read after everything deferred (a lazily loaded chunk, highlighting) has landed.
+ */
+async function untilDomSettles(container: HTMLElement): Promise<void> {
+  let last = -1;
+  let steady = 0;
+  const deadline = performance.now() + 5000;
+  while (steady < 3 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const length = summarize(container).textLength;
+    steady = length > 0 && length === last ? steady + 1 : 0;
+    last = length;
+  }
+  await settle();
+}
+
 /** Mounted roots stay referenced, so what they hold is counted by the heap measured after. */
 const kept: Root[] = [];
 
@@ -51,6 +68,7 @@ async function streamInto(options: MemoryRunOptions): Promise<{ root: Root; cont
 /** The answer streamed and left on screen. */
 export async function runMemoryStreamed(options: MemoryRunOptions): Promise<DomSummary> {
   const { root, container } = await streamInto(options);
+  await untilDomSettles(container);
   kept.push(root);
   return summarize(container);
 }
@@ -61,7 +79,7 @@ export async function runMemoryStatic(options: MemoryRunOptions): Promise<DomSum
   const container = createContainer();
   const root = createRoot(container);
   flushSync(() => root.render(<Renderer text={options.text} streaming={false} />));
-  await settle();
+  await untilDomSettles(container);
   kept.push(root);
   return summarize(container);
 }
