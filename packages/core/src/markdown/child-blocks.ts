@@ -61,6 +61,8 @@ interface Progress {
   content: string;
   contentSplitter: BlockSplitter | undefined;
   lines: number;
+  /** A quote's last content line was blank, inside a list item of the quote. */
+  blankInList: boolean;
 }
 
 function start(options: SplitOptions): Progress {
@@ -74,6 +76,7 @@ function start(options: SplitOptions): Progress {
     content: '',
     contentSplitter: undefined,
     lines: 0,
+    blankInList: false,
   };
 }
 
@@ -120,6 +123,12 @@ function feed(progress: Progress, line: string, offset: number, options: SplitOp
     if (quoteTab.test(line) || (content === undefined && (setextLevel(line) !== undefined || isDelimiterRow(line)))) {
       progress.invalid = true;
     } else if (first === progress.top) progress.content += `${content ?? line}\n`;
+    // Two blank quote lines inside a list make micromark read that list as loose in the quote, even
+    // when the quote goes on after them, but not in the quote's content alone: render it whole.
+    if (content !== undefined && isBlank(content)) {
+      if (progress.blankInList) progress.invalid = true;
+      progress.blankInList = state.containers.some((container) => container.kind === 'item');
+    } else progress.blankInList = false;
   }
 }
 

@@ -60,6 +60,7 @@ describe('splitChildren', () => {
       '>\tTabbed quote\n',
       '> lazy setext\nbar\n===\n',
       '> - a list ending the quote, then two blank quote lines\n>\n>\n',
+      '> 1. a list, two blank quote lines, and the quote goes on\n>    - sub\n>\n>\n> After.\n',
       '- a\r\n- b\r\n',
     ]) {
       expect(splitChildren(block), block).toBeUndefined();

@@ -46,6 +46,11 @@ export interface SplitBlockProps {
   repair: boolean;
   cursor: boolean;
   options: RenderOptions;
+  /**
+   * The block is the open child of a quote (see `renderQuote`): not top-level in the document, so its
+   * container and what follows it take the quote's direction (see `nestDirection`).
+   */
+  nested?: boolean;
 }
 
 /** What a child's tail flags are; a child is rendered again only when these or its source change. */
@@ -135,10 +140,35 @@ export interface SplitCache {
   children: CachedChild[];
   items: ItemInfo[];
   tables: (TableParts | undefined)[];
+  /** Quotes: the open child that is itself a list, table or quote, split in turn (by child index). */
+  nested: Map<number, NestedBlock>;
+}
+
+interface NestedBlock {
+  splitter: ChildSplitter;
+  cache: SplitCache;
 }
 
 export function createSplitCache(): SplitCache {
-  return { children: [], items: [], tables: [] };
+  return { children: [], items: [], tables: [], nested: new Map() };
+}
+
+/** `properties` without the `dir="auto"` a top-level block gets, for a nested block's container. */
+function unnested(properties: Element['properties'], nested: boolean | undefined): Element['properties'] {
+  if (!nested || properties.dir !== 'auto') return properties;
+  const { dir: _dir, ...rest } = properties;
+  return rest;
+}
+
+/** What followed a nested block's container, with the quote's direction (see `nestDirection`). */
+function afterNested(nodes: ElementContent[], nested: boolean | undefined): ElementContent[] {
+  if (!nested) return nodes;
+  const root: HastRoot = {
+    type: 'root',
+    children: nodes.map((node) => (node.type === 'element' ? { ...node, properties: { ...node.properties } } : node)),
+  };
+  nestDirection(root);
+  return root.children as ElementContent[];
 }
 
 function flagsOf(index: number, split: ChildSplit, props: SplitBlockProps): ChildFlags {
@@ -247,7 +277,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   }
   cache.length = split.children.length;
   if (!head) throw new ShapeMismatch();
-  const properties = { ...head };
+  const properties = { ...unnested(head, props.nested) };
   if (taskList) properties.className = ['contains-task-list'];
   const tagName = (split.children.length > 0 && cache[0]?.listTag) || 'ul';
   const list = shell({ type: 'element', tagName, properties, children: [] }, [...items, '\n'], options.components);
@@ -255,7 +285,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   return (
     <>
       {list}
-      {render(wrapped(after), options)}
+      {render(wrapped(afterNested(after, props.nested)), options)}
     </>
   );
 }
@@ -338,12 +368,16 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   if (!table) throw new ShapeMismatch();
   const tbody: Element = body ?? { type: 'element', tagName: 'tbody', properties: {}, children: [] };
   const content = [headElement, rows.length > 0 ? shell(tbody, rows, options.components, 'tbody') : null];
-  const element = shell(table, content, options.components);
+  const element = shell(
+    { ...table, properties: unnested(table.properties, props.nested) },
+    content,
+    options.components,
+  );
   if (after.length === 0) return element;
   return (
     <>
       {element}
-      {render(wrapped(after), options)}
+      {render(wrapped(afterNested(after, props.nested)), options)}
     </>
   );
 }
@@ -364,6 +398,32 @@ function quoteShell(options: RenderOptions): Element {
   return node;
 }
 
+/**
+ * The open child of a quote when it is itself a long list, table or quote: rendered child by child
+ * in turn, so a list growing inside a quote costs its open item per flush, not the whole list. Its
+ * state is dropped once the child is final (it is then rendered once more and kept). `undefined`
+ * when the child is not such a block, or does not parse as its split promised (render it whole).
+ */
+function renderNested(
+  index: number,
+  source: string,
+  flags: ChildFlags,
+  props: SplitBlockProps,
+  caches: SplitCache,
+): ReactNode | undefined {
+  const finished = sameFlags(flags, finishedFlags);
+  let state = caches.nested.get(index);
+  if (!state) {
+    if (finished) return undefined;
+    state = { splitter: createChildSplitter(), cache: createSplitCache() };
+    caches.nested.set(index, state);
+  }
+  const split = state.splitter.update(source);
+  const content = split && renderSplitBlock({ split, ...flags, options: props.options, nested: true }, state.cache);
+  if (content === undefined || finished) caches.nested.delete(index);
+  return content;
+}
+
 function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const { split, options } = props;
   const cache = caches.children;
@@ -374,26 +434,34 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
     const flags = flagsOf(index, split, props);
     let cached = cache[index];
     if (!cached || cached.source !== source || !sameFlags(cached.flags, flags)) {
-      const parsed = sourceFor(source, flags);
-      const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
-      finishTail(hast, source, parsed, flags);
-      // Parsed on its own, but inside the quote: its blocks take the quote's direction.
-      nestDirection(hast);
+      const nested = renderNested(index, source, flags, props, caches);
+      let inner: ReactNode = nested;
+      if (nested === undefined) {
+        const parsed = sourceFor(source, flags);
+        const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
+        finishTail(hast, source, parsed, flags);
+        // Parsed on its own, but inside the quote: its blocks take the quote's direction.
+        nestDirection(hast);
+        inner = hast.children.length > 0 ? render(hast.children, options) : null;
+      }
       // One fragment, not an array: its two children need no keys.
       const content =
-        hast.children.length > 0 ? (
+        inner === null ? null : (
           <>
             {'\n'}
-            {render(hast.children, options)}
+            {inner}
           </>
-        ) : null;
+        );
       cached = { source, flags, loose: false, element: childElement(index, flags, content) };
       cache[index] = cached;
     }
     children.push(cached.element);
   }
   cache.length = split.children.length;
-  return shell(quoteShell(options), [...children, '\n'], options.components);
+  for (const index of caches.nested.keys()) if (index > last) caches.nested.delete(index);
+  const quote = quoteShell(options);
+  const shellNode = props.nested ? { ...quote, properties: unnested(quote.properties, true) } : quote;
+  return shell(shellNode, [...children, '\n'], options.components);
 }
 
 const renderers = { list: renderList, table: renderTable, quote: renderQuote } as const;

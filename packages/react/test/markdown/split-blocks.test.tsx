@@ -88,6 +88,13 @@ function longQuote(parts: number): string {
   return `${text}> End.\n`;
 }
 
+/** `markdown` inside a block quote (every line prefixed, `depth` quotes deep). */
+const quoted = (markdown: string, depth = 1) =>
+  markdown
+    .split('\n')
+    .map((line, index, lines) => (index === lines.length - 1 && line === '' ? '' : `${'> '.repeat(depth)}${line}`))
+    .join('\n');
+
 const documents: Record<string, string> = {
   'a long tight nested list': nestedList(24, false),
   'a long loose list': nestedList(16, true),
@@ -99,6 +106,11 @@ const documents: Record<string, string> = {
   'a quote holding lists and code': longQuote(6),
   'a list followed by a paragraph': `${nestedList(12, false)}\nAfter the list.\n`,
   'a table followed by a paragraph': `${longTable(20)}\nAfter the table.\n`,
+  'a quote holding a long list': quoted(`Intro *text*.\n\n${nestedList(14, false)}`),
+  'a quote holding a long loose list, then text': quoted(`${nestedList(8, true)}\nAfter the list.\n`),
+  'a quote holding a long table': quoted(`${longTable(24)}\nAfter.\n`),
+  'a quote in a quote holding a list': quoted(`Outer.\n\n${quoted(nestedList(10, false))}`),
+  'a right-to-left quote holding a list': quoted(`שלום **עולם**\n\n${'- פריט `x` אחד\n'.repeat(20)}`),
 };
 
 describe('long lists, tables and quotes, split into children', () => {
@@ -146,6 +158,27 @@ describe('long lists, tables and quotes, split into children', () => {
     expect(itemRenders(2)).toBe(1);
     expect(itemRenders(25)).toBeGreaterThan(1);
   }, 60_000);
+});
+
+describe('a list inside a quote, split in turn', () => {
+  it('never renders a finished item again while later items of the quoted list stream', () => {
+    const renders = new Map<string, number>();
+    const components: MarkdownComponents = {
+      li: ({ node: _node, ...props }: ComponentProps<'li'> & { node?: unknown }) => {
+        const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
+        const key = /Item \d+/.exec(text)?.[0] ?? text.slice(0, 12);
+        renders.set(key, (renders.get(key) ?? 0) + 1);
+        return <li {...props} />;
+      },
+    };
+    const list = quoted(`Intro.\n\n${nestedList(12, false)}`);
+    const chunks = [list, ...quoted('13. Item 13 is new\n14. Item 14 too\n').match(/[\s\S]{1,9}/g)!];
+    const { streamed } = stream(`${list}${quoted('13. Item 13 is new\n14. Item 14 too\n')}`, chunks, components);
+    expect(streamed).toBe(canonicalStaticHtml(`${list}${quoted('13. Item 13 is new\n14. Item 14 too\n')}`));
+    // Mounted once with the first chunk, then untouched by the chunks that follow.
+    expect(renders.get('Item 2')).toBe(1);
+    expect(renders.get('Item 13')).toBeGreaterThan(1);
+  });
 });
 
 describe('split blocks: React warnings', () => {
