@@ -1,6 +1,7 @@
 /**
- * Before the math chunk has loaded: a streaming block whose math just began keeps what it showed
- * (no raw `$`), and draws the formula once the chunk arrives. The chunk is held back by a gate.
+ * Before the math chunk has loaded: a block whose `$` are all in code renders at once, without
+ * it; a streaming block whose math just began keeps what it showed (no raw `$`), and draws the
+ * formula once the chunk arrives. The chunk is held back by a gate.
  */
 import { Markdown } from '@rivulet/react';
 import { act, render, waitFor } from '@testing-library/react';
@@ -26,6 +27,17 @@ async function settle() {
 }
 
 describe('math before its chunk has loaded', () => {
+  it('does not hold back a block whose dollars are all code', () => {
+    const text = 'Run `echo $HOME`:\n\n```sh\nexport A=$1\n```\n\nThen `$(date)`.';
+    for (const streaming of [false, true]) {
+      const { container, unmount } = render(<Markdown streaming={streaming}>{text}</Markdown>);
+      expect(container.querySelector('p code')?.textContent).toBe('echo $HOME');
+      expect(container.querySelector('pre')?.textContent).toContain('export A=$1');
+      expect(container.textContent).toContain('Then $(date).');
+      unmount();
+    }
+  });
+
   it('keeps the block as it was, then draws the formula', async () => {
     const { container, rerender } = render(<Markdown streaming>{'The area is '}</Markdown>);
     rerender(<Markdown streaming>{'The area is $\\pi r'}</Markdown>);

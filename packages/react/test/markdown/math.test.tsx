@@ -42,6 +42,18 @@ describe('math in a static answer', () => {
     expect(container.querySelector('pre code')?.textContent).toBe('\\[ y \\] $$z$$\n');
   });
 
+  it('renders code holding delimiters the same with math on and off', () => {
+    const text = 'Tag it with `$(git rev-parse HEAD)`:\n\n```sh\nexport PATH=$HOME/bin:$PATH\necho \\(x\\)\n```\n';
+    const on = render(<Markdown highlight={false}>{text}</Markdown>);
+    const off = render(
+      <Markdown math={false} highlight={false}>
+        {text}
+      </Markdown>,
+    );
+    expect(canonicalHtml(root(on.container))).toBe(canonicalHtml(root(off.container)));
+    expect(canonicalHtml(root(on.container))).toBe(canonicalStaticHtml(text));
+  });
+
   it.each([
     'It costs $5 and $10.',
     'Plans: $3.50, $4.99/month, or $1,000 once ($5-$10 off).',
