@@ -11,6 +11,37 @@ import { Conversation } from './harness';
 import { nextTask, settle } from './instrument';
 import { flushTexts } from './stream-run';
 
+/** Pixels scrolled per frame: 7,200 px/s at 60 fps, a fast fling. */
+const scrollStep = 120;
+const scrollFrameCount = 400;
+
+/**
+ * Scrolls the page up from its end, `scrollStep` pixels per animation frame, and returns each
+ * frame's main-thread work: from its animation-frame callback to the first task after it, which runs
+ * once the frame's style, layout and paint are done (groups of messages coming into view render).
+ */
+export function scrollFrames(): Promise<number[]> {
+  const scroller = document.scrollingElement as HTMLElement;
+  scroller.scrollTop = scroller.scrollHeight;
+  return new Promise((resolve) => {
+    const work: number[] = [];
+    const channel = new MessageChannel();
+    let started = 0;
+    channel.port1.onmessage = () => work.push(performance.now() - started);
+    let frames = 0;
+    const tick = () => {
+      started = performance.now();
+      channel.port2.postMessage(null);
+      scroller.scrollTop -= scrollStep;
+      frames += 1;
+      if (frames < scrollFrameCount && scroller.scrollTop > 0) requestAnimationFrame(tick);
+      else setTimeout(() => resolve(work), 50);
+    };
+    // One frame first, so the scroll to the end has rendered before the measured frames.
+    requestAnimationFrame(() => requestAnimationFrame(tick));
+  });
+}
+
 export async function runConversation(options: {
   renderer: RendererId;
   history: string[];
@@ -42,7 +73,9 @@ export async function runConversation(options: {
     flushes.push(performance.now() - before);
     await nextTask();
   }
+  const scrollWork = options.history.length > 0 ? await scrollFrames() : [];
+  const scrollAgainWork = options.history.length > 0 ? await scrollFrames() : [];
   root.unmount();
   container.remove();
-  return { flushes, history: options.history.length, mount };
+  return { flushes, history: options.history.length, mount, scrollWork, scrollAgainWork };
 }

@@ -86,6 +86,12 @@ function conversationRows(raw: RawResults): ConversationRow[] {
       conversationP95Flush: quantile(full.flushes, 0.95),
       ratio: median(full.flushes) / median(lone.flushes),
       mount: full.mount,
+      scrollMedianFrame: median(full.scrollWork),
+      scrollP95Frame: quantile(full.scrollWork, 0.95),
+      scrollMaxFrame: Math.max(0, ...full.scrollWork),
+      scrollOver16: full.scrollWork.filter((ms) => ms > 16).length,
+      scrollAgainMaxFrame: Math.max(0, ...full.scrollAgainWork),
+      scrollAgainOver16: full.scrollAgainWork.filter((ms) => ms > 16).length,
     }));
     return { renderer, rounds: runs.length, ...medianOf(perRound) };
   });
@@ -154,6 +160,7 @@ export function aggregate(
   check('dropped frames, rAF-driven 40k', raf[0]?.droppedFrames, '0', (v) => v === 0);
   const rivuletConversation = conversation.find((row) => row.renderer === 'rivulet');
   check('conversation / lone median flush', rivuletConversation?.ratio, '<= 1.5x', (v) => v <= 1.5);
+  check('conversation scroll frames over 16 ms', rivuletConversation?.scrollOver16, '0', (v) => v === 0);
 
   let useStream: Aggregated['useStream'];
   if (raw.commits.length > 0) {

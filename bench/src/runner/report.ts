@@ -108,7 +108,10 @@ export function formatReport(results: BenchResults): string {
     out.push(
       `conversation ${row.renderer}: median flush alone ${ms(row.loneMedianFlush)}, after ${row.history} messages ` +
         `${ms(row.conversationMedianFlush)} (p95 ${ms(row.conversationP95Flush)}) = ${row.ratio.toFixed(2)}x; ` +
-        `mounting the history ${ms(row.mount)}`,
+        `mounting the history ${ms(row.mount)}; scrolling up through it, work per frame median ` +
+        `${ms(row.scrollMedianFrame)}, p95 ${ms(row.scrollP95Frame)}, max ${ms(row.scrollMaxFrame)}, ` +
+        `${row.scrollOver16} frames over 16 ms (scrolled again: max ${ms(row.scrollAgainMaxFrame)}, ` +
+        `${row.scrollAgainOver16} over 16 ms)`,
     );
   }
   if (results.useStream) {

@@ -55,6 +55,15 @@ export interface ConversationRow {
   conversationP95Flush: number;
   ratio: number;
   mount: number;
+  /** Main-thread work per frame while scrolling up through the history (see `scrollFrames`). */
+  scrollMedianFrame: number;
+  scrollP95Frame: number;
+  scrollMaxFrame: number;
+  /** Scroll frames with more than 16 ms of work. */
+  scrollOver16: number;
+  /** The same scroll again (everything drawn and highlighted once): its slowest frame and frames over 16 ms. */
+  scrollAgainMaxFrame: number;
+  scrollAgainOver16: number;
 }
 
 /** Responsiveness of one page while its chat windows stream; medians across rounds. */

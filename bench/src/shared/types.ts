@@ -63,6 +63,13 @@ export interface ConversationRunResult {
   history: number;
   /** Time to mount the finished messages (not part of the per-flush figure). */
   mount: number;
+  /**
+   * Main-thread work of each frame while the page then scrolls up through the history (see
+   * `scrollFrames`), in ms; empty without history.
+   */
+  scrollWork: number[];
+  /** The same scroll once more: what is left once every block has been drawn and highlighted. */
+  scrollAgainWork: number[];
 }
 
 export interface CommitsRunResult {

@@ -57,6 +57,16 @@ function rowAt(content: HTMLElement | null, index: number): Element | undefined 
   return undefined;
 }
 
+/** The height of `box`'s content: the kept size of a skipped box is its content's (padding and border are added). */
+function contentHeight(box: Element): number {
+  const style = getComputedStyle(box);
+  const edges = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+  return edges.reduce(
+    (height, edge) => height - (Number.parseFloat(style[edge]) || 0),
+    box.getBoundingClientRect().height,
+  );
+}
+
 /**
  * Marks every group but the last `data-settled` (the stylesheet gives it `content-visibility: auto`),
  * first keeping its height as the size the browser gives it while it is skipped, so skipping it
@@ -65,13 +75,12 @@ function rowAt(content: HTMLElement | null, index: number): Element | undefined 
  */
 function settleGroups(content: HTMLElement | null): void {
   if (!content) return;
-  const groups = [...content.children].slice(0, -1);
-  const pending = groups.filter(
-    (group) => group.hasAttribute('data-message-group') && !group.hasAttribute('data-settled'),
-  );
-  const heights = pending.map((group) => group.getBoundingClientRect().height);
+  const pending = [...content.children]
+    .slice(0, -1)
+    .filter((group) => group.hasAttribute('data-message-group') && !group.hasAttribute('data-settled'));
+  const heights = pending.map(contentHeight);
   pending.forEach((group, index) => {
-    const height = heights[index]!;
+    const height = heights[index] as number;
     if (height > 0) (group as HTMLElement).style.setProperty('contain-intrinsic-block-size', `auto ${height}px`);
     group.setAttribute('data-settled', '');
   });

@@ -7,7 +7,7 @@
 import { Chat, type ChatMessageInput, type UseChatResult, useChat } from '@rivulet/react';
 import { act, render } from '@testing-library/react';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { groupMessageIds, startsGroup } from '../../src/chat/message-groups';
 
 const messages = (from: number, to: number): ChatMessageInput[] =>
@@ -117,6 +117,25 @@ describe('<Chat.Messages> groups', () => {
     expect(expectedMoved).toBeLessThan(50);
     const list = container.querySelector('.rivulet-chat__messages')!;
     expect([...list.children].slice(0, -1).every((group) => group.hasAttribute('data-settled'))).toBe(true);
+  });
+
+  it('keeps the measured height of each settled group as its size while skipped', () => {
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      const height = this.hasAttribute('data-message-group') ? 2000 : 100;
+      return { height, width: 300, top: 0, left: 0, right: 300, bottom: height, x: 0, y: 0, toJSON: () => ({}) };
+    });
+    try {
+      const { container } = render(<Log onChat={() => {}} />);
+      const groups = [...container.querySelectorAll<HTMLElement>('[data-message-group]')];
+      const kept = groups.map((group) => group.style.getPropertyValue('contain-intrinsic-block-size'));
+      expect(kept.slice(0, -1).every((size) => size === 'auto 2000px')).toBe(true);
+      // The last group holds the rows that still change: nothing is kept for it.
+      expect(kept.at(-1)).toBe('');
+    } finally {
+      rect.mockRestore();
+    }
   });
 
   it('renders the rows directly in the list with groupSize={0}', () => {
