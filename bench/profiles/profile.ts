@@ -216,7 +216,9 @@ async function profileConversation(page: Page): Promise<void> {
       `median ${(flushes[Math.floor(flushes.length / 2)] ?? 0).toFixed(2)} ms, inside flushes ${sum.toFixed(0)} ms`,
   );
   const slow = result.scrollWork.flatMap((ms, index) => (ms > 12 ? [`${index}: ${ms.toFixed(1)}`] : []));
-  console.log(`scrolling up: ${result.scrollWork.length} frames; frames over 12 ms of work (index: ms): ${slow.join(', ')}`);
+  console.log(
+    `scrolling up: ${result.scrollWork.length} frames; frames over 12 ms of work (index: ms): ${slow.join(', ')}`,
+  );
 }
 
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'];
