@@ -13,8 +13,9 @@
  * is split only when the block scanner proves it is one list, one table or one quote throughout: a
  * block that goes on with something else without a blank line (`- a` then `> b`), a table that
  * does not start at the block's first line, a quote marker followed by a tab, carriage returns,
- * or definitions (`[id]: url`, `[^note]`, which give meaning across children) give `undefined`, and
- * the block is rendered whole.
+ * or definitions (`[id]: url`, `[^note]: text`, which give meaning across children) give `undefined`,
+ * and the block is rendered whole. Footnote references (`[^1]`) alone do not: with no definition in
+ * the block, a reference reads the same in one child as in the whole block.
  */
 
 import { createScanState, type ScanState, scanLine } from './block-scanner';
@@ -39,8 +40,8 @@ export interface ChildSplitter {
   update(block: string): ChildSplit | undefined;
 }
 
-/** Text that gives meaning across children, or that the line scanner reads differently. */
-const unsplittable = /\r|\]:|\[\^/;
+/** Text that gives meaning across children (definitions), or that the line scanner reads differently. */
+const unsplittable = /\r|\]:/;
 /** A quote line whose marker is followed by a tab: its columns depend on where the tab falls. */
 const quoteTab = /^[ >]*>[ >]*\t/;
 /** Content ending with two blank lines. */

@@ -57,6 +57,7 @@ describe('splitChildren', () => {
       'Text before\n| a |\n| - |\n| 1 |\n',
       '| a |\n| - |\n| 1 |\n- list after the table\n',
       '- [link][id]\n- b\n\n[id]: /url\n',
+      '- a footnote defined in the list [^1]\n\n  [^1]: note\n',
       '>\tTabbed quote\n',
       '> lazy setext\nbar\n===\n',
       '> - a list ending the quote, then two blank quote lines\n>\n>\n',

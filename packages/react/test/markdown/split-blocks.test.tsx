@@ -110,6 +110,10 @@ const documents: Record<string, string> = {
   'a quote holding a long loose list, then text': quoted(`${nestedList(8, true)}\nAfter the list.\n`),
   'a quote holding a long table': quoted(`${longTable(24)}\nAfter.\n`),
   'a quote in a quote holding a list': quoted(`Outer.\n\n${quoted(nestedList(10, false))}`),
+  'a long list citing footnotes defined nowhere': Array.from(
+    { length: 24 },
+    (_, index) => `- claim ${index} [^${index % 5}] and **more**[^x]\n`,
+  ).join(''),
   'a right-to-left quote holding a list': quoted(`שלום **עולם**\n\n${'- פריט `x` אחד\n'.repeat(20)}`),
 };
 
@@ -158,6 +162,19 @@ describe('long lists, tables and quotes, split into children', () => {
     expect(itemRenders(2)).toBe(1);
     expect(itemRenders(25)).toBeGreaterThan(1);
   }, 60_000);
+});
+
+describe('a list citing footnotes', () => {
+  it('is split, and renders as the static render once finished with its definitions', () => {
+    const list = Array.from({ length: 30 }, (_, index) => `${index + 1}. Claim ${index}[^${(index % 3) + 1}]\n`).join(
+      '',
+    );
+    expect(splitChildren(list)?.kind).toBe('list');
+    const markdown = `${list}\n[^1]: First source.\n[^2]: Second source.\n[^3]: Third source.\n`;
+    const { finished } = stream(markdown, randomChunks(markdown, seededRandom(7), 12));
+    expect(finished).toBe(canonicalStaticHtml(markdown));
+    expect(finished).toContain('data-footnotes');
+  });
 });
 
 describe('a list inside a quote, split in turn', () => {
