@@ -17,13 +17,22 @@ async function expectNoViolations(page: Page, state: string) {
 }
 
 /** A locator's text once it has stopped changing (an answer's last render may follow its status). */
+/**
+ * The text a reader sees in `locator` (`innerText`, from the layout), once it has stopped changing.
+ * Not `textContent`: an answer rendered block by block while it streamed and the same answer rendered
+ * in one pass look the same but differ in the whitespace text nodes between blocks.
+ */
+const shownText = (locator: Locator) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (see above).
+  locator.evaluate((element) => (element as HTMLElement).innerText);
+
 async function settledText(locator: Locator): Promise<string> {
   let previous: string | null = null;
   await expect
     .poll(
       async () => {
-        const now = await locator.textContent();
-        const isSettled = now !== null && now !== '' && now === previous;
+        const now = await shownText(locator);
+        const isSettled = now !== '' && now === previous;
         previous = now;
         return isSettled;
       },
@@ -96,7 +105,7 @@ test.describe('conversation actions', () => {
     await versions.getByRole('button', { name: 'Previous version' }).click();
     await expect(versions).toHaveAttribute('data-state', '1/2');
     await expect(question).toContainText('Tell me about cats');
-    await expect(chat.answer.locator('.rivulet-markdown')).toHaveText(firstAnswer);
+    await expect.poll(() => shownText(chat.answer.locator('.rivulet-markdown'))).toBe(firstAnswer);
     await versions.getByRole('button', { name: 'Next version' }).click();
     await expect(question).toContainText('Show me a table');
     expect(errors).toEqual([]);
