@@ -144,11 +144,31 @@ test.describe('long histories', () => {
     // The history's own answer is done already: wait for the new one.
     await expect(page.locator('.rivulet-message')).toHaveCount(4);
     await expect(page.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done');
-    const answer = await page.locator('[data-role="assistant"] .rivulet-markdown').last().textContent();
+    // The text as shown (innerText): the answer may have rendered block by block before the reload and
+    // renders in one pass after it, which look the same but differ in whitespace text nodes.
+    const shown = () =>
+      page
+        .locator('[data-role="assistant"] .rivulet-markdown')
+        .last()
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (see above).
+        .evaluate((element) => (element as HTMLElement).innerText);
+    // Read once it has stopped changing: the last render can follow the done status.
+    let answer = '';
+    await expect
+      .poll(
+        async () => {
+          const now = await shown();
+          const settled = now !== '' && now === answer;
+          answer = now;
+          return settled;
+        },
+        { intervals: [250] },
+      )
+      .toBe(true);
 
     await page.reload();
     await expect(page.locator('.rivulet-message')).toHaveCount(4);
     await expect(page.locator('[data-role="user"]').last()).toContainText('Remember this question');
-    expect(await page.locator('[data-role="assistant"] .rivulet-markdown').last().textContent()).toBe(answer);
+    await expect.poll(shown).toBe(answer);
   });
 });
