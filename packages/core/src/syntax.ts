@@ -5,6 +5,7 @@
  * Lower level than the main entry: what `@rivulet/react` uses, exported so it has one home.
  */
 
+export { findRun, runEnd } from './markdown/inline-syntax';
 export type { FenceOpening, ListMarker } from './markdown/line-syntax';
 export {
   cellPipes,
@@ -12,6 +13,7 @@ export {
   closingFenceRun,
   fenceOpening,
   indentation,
+  isBlank,
   linkDefinitionLines,
   listMarker,
   mayHoldDefinition,

@@ -29,10 +29,13 @@ it('exports exactly the syntax rules and the quick parser from @rivulet/core/syn
     'closesFence',
     'closingFenceRun',
     'fenceOpening',
+    'findRun',
     'indentation',
+    'isBlank',
     'linkDefinitionLines',
     'listMarker',
     'mayHoldDefinition',
     'quickParse',
+    'runEnd',
   ]);
 });

@@ -33,7 +33,7 @@ import { type ComponentType, createElement, memo, type ReactElement, type ReactN
 import { Block, type BlockProps, type RenderOptions } from './blocks';
 import { OpenBlockContext } from './context';
 import { nestDirection } from './direction';
-import { mayHaveMath } from './math/load-math';
+import { mayHaveMath } from './math/may-have-math';
 import { endsInOpenFence, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';

@@ -7,7 +7,7 @@
 import { repairMarkdown } from '@rivulet/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayHaveMath } from '../../src/markdown/math/load-math';
+import { mayHaveMath } from '../../src/markdown/math/may-have-math';
 import { staticHtml } from './static-html';
 
 describe('mayHaveMath reads as math', () => {

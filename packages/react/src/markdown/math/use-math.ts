@@ -11,7 +11,8 @@ import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect } from '../../use-stream';
 import { getProcessor, markdownToHast } from '../pipeline';
 import type { UrlPolicyOptions } from '../url-policy';
-import { loadedMath, loadMath, mathStatus, mayHaveMath, subscribeMath } from './load-math';
+import { loadedMath, loadMath, mathStatus, subscribeMath } from './load-math';
+import { mayHaveMath } from './may-have-math';
 
 export { mayHaveMath };
 
