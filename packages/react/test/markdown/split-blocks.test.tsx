@@ -117,6 +117,20 @@ const documents: Record<string, string> = {
   'a right-to-left quote holding a list': quoted(`שלום **עולם**\n\n${'- פריט `x` אחד\n'.repeat(20)}`),
 };
 
+/** An `li` override that counts each item's renders, by its `Item N` label (else its first characters). */
+function countItemRenders() {
+  const renders = new Map<string, number>();
+  const components: MarkdownComponents = {
+    li: ({ node: _node, ...props }: ComponentProps<'li'> & { node?: unknown }) => {
+      const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
+      const key = /Item \d+/.exec(text)?.[0] ?? text.slice(0, 12);
+      renders.set(key, (renders.get(key) ?? 0) + 1);
+      return <li {...props} />;
+    },
+  };
+  return { renders, components };
+}
+
 describe('long lists, tables and quotes, split into children', () => {
   it('are split', () => {
     expect(splitChildren(documents['a long tight nested list'] as string)?.kind).toBe('list');
@@ -137,15 +151,7 @@ describe('long lists, tables and quotes, split into children', () => {
   }
 
   it('never render a finished item again while later items stream, unless the list turns loose', () => {
-    const renders = new Map<string, number>();
-    const components: MarkdownComponents = {
-      li: ({ node: _node, ...props }: ComponentProps<'li'> & { node?: unknown }) => {
-        const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
-        const key = /Item \d+/.exec(text)?.[0] ?? text.slice(0, 12);
-        renders.set(key, (renders.get(key) ?? 0) + 1);
-        return <li {...props} />;
-      },
-    };
+    const { renders, components } = countItemRenders();
     const tight = nestedList(24, false);
     stream(tight, randomChunks(tight, seededRandom(3), 12), components);
     // Each item renders while it is the open one, then once as final, then never again.
@@ -179,15 +185,7 @@ describe('a list citing footnotes', () => {
 
 describe('a list inside a quote, split in turn', () => {
   it('never renders a finished item again while later items of the quoted list stream', () => {
-    const renders = new Map<string, number>();
-    const components: MarkdownComponents = {
-      li: ({ node: _node, ...props }: ComponentProps<'li'> & { node?: unknown }) => {
-        const text = String(Array.isArray(props.children) ? props.children[0] : props.children);
-        const key = /Item \d+/.exec(text)?.[0] ?? text.slice(0, 12);
-        renders.set(key, (renders.get(key) ?? 0) + 1);
-        return <li {...props} />;
-      },
-    };
+    const { renders, components } = countItemRenders();
     const list = quoted(`Intro.\n\n${nestedList(12, false)}`);
     const chunks = [list, ...quoted('13. Item 13 is new\n14. Item 14 too\n').match(/[\s\S]{1,9}/g)!];
     const { streamed } = stream(`${list}${quoted('13. Item 13 is new\n14. Item 14 too\n')}`, chunks, components);
