@@ -19,7 +19,7 @@
  */
 
 import { createScanState, scanLines } from './block-scanner';
-import { detachedSlice } from './detach';
+import { sliceOrOpen } from './detach';
 
 /** Options for `splitBlocks` and `createBlockSplitter`. */
 export interface SplitOptions {
@@ -90,6 +90,8 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
   /** Offset of the first line not yet scanned (the incomplete last line, if any). */
   let scanFrom = 0;
   let seen = '';
+  /** The open block as last returned: a block that ends as it was is kept as that same string. */
+  let open = '';
 
   function reset(): void {
     state = createScanState(math);
@@ -97,6 +99,7 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
     tailStart = 0;
     scanFrom = 0;
     seen = '';
+    open = '';
   }
 
   function extendsSeen(text: string): boolean {
@@ -112,14 +115,15 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
       const boundaries: number[] = [];
       scanFrom = scanLines(state, text, scanFrom, (offset) => boundaries.push(offset));
       for (const boundary of boundaries) {
-        finals.push(detachedSlice(text, tailStart, boundary));
+        finals.push(sliceOrOpen(text, tailStart, boundary, open));
         tailStart = boundary;
       }
       seen = text;
       const blocks = finals.slice();
       // Detached too: a renderer that keeps the open block's source (a memoized element bailing
       // out keeps its previous props) must not keep this whole text alive with it.
-      if (tailStart < text.length) blocks.push(detachedSlice(text, tailStart));
+      open = tailStart < text.length ? sliceOrOpen(text, tailStart, text.length, open) : '';
+      if (open !== '') blocks.push(open);
       return { blocks, finalCount: finals.length };
     },
     reset,

@@ -20,7 +20,7 @@
 
 import { createScanState, type ScanState, scanLine } from './block-scanner';
 import { type BlockSplitter, createBlockSplitter, type SplitOptions } from './blocks';
-import { detachedSlice } from './detach';
+import { sliceOrOpen } from './detach';
 import { isBlank, isDelimiterRow, quoteContent, setextLevel } from './line-syntax';
 
 export type ChildKind = 'list' | 'table' | 'quote';
@@ -146,12 +146,15 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
   let seen = '';
   /** Final children, kept so a final child is the same string on every update. */
   let finals: string[] = [];
+  /** The open child as last returned (see `sliceOrOpen`). */
+  let open = '';
 
   return {
     update(block) {
       if (!block.startsWith(seen.slice(0, progress.scanned))) {
         progress = start(options);
         finals = [];
+        open = '';
       }
       seen = block;
       if (progress.invalid || unsplittable.test(block)) return undefined;
@@ -177,11 +180,18 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
       if (progress.kind === 'table' && progress.lines < 2) return undefined;
       const { boundaries } = progress;
       for (let index = finals.length; index < boundaries.length; index += 1) {
-        finals.push(detachedSlice(block, index === 0 ? 0 : (boundaries[index - 1] as number), boundaries[index]));
+        const from = index === 0 ? 0 : (boundaries[index - 1] as number);
+        finals.push(sliceOrOpen(block, from, boundaries[index] as number, open));
       }
       const children = finals.slice();
       // Detached, as the open block is (see blocks.ts).
-      children.push(detachedSlice(block, boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number)));
+      open = sliceOrOpen(
+        block,
+        boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number),
+        block.length,
+        open,
+      );
+      children.push(open);
       return { kind: progress.kind, children, finalCount: finals.length };
     },
   };

@@ -16,3 +16,13 @@ export function detachedSlice(text: string, start: number, end?: number): string
   // Flattening the concatenation copies the characters; the result is a view into that copy only.
   return slice.length < minViewLength ? slice : ` ${slice}`.slice(1);
 }
+
+/**
+ * `detachedSlice(text, start, end)`, or `previous` when it holds exactly those characters: a block
+ * that ends as it was last returned open stays the same string, so what a renderer kept of it
+ * (the props of its last render while open) and its final source share one copy.
+ */
+export function sliceOrOpen(text: string, start: number, end: number, previous: string): string {
+  if (previous.length === end - start && previous !== '' && text.startsWith(previous, start)) return previous;
+  return detachedSlice(text, start, end);
+}

@@ -19,13 +19,12 @@ import type { Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
-import { OpenBlockContext } from './context';
 import { mayUseReference } from './definitions';
-import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
-import { endsInOpenFence, isMathFence, markOpenFence, openFenceHast } from './open-fence';
+import { blockMathStatus, mathMarkdownToHast, mayHaveMath, useBlockContent } from './math/use-math';
+import { endsInOpenFence, isMathFence, markOpenBlock, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
-import { SplittableBlock } from './split-block';
+import { useSplitContent } from './split-block';
 import type { UrlPolicyOptions } from './url-policy';
 
 /** Blocks per memoized group. */
@@ -96,7 +95,10 @@ function growingBlockHast(
     if (cursor) insertCursor(fence);
     return fence;
   }
-  const repaired = repairMarkdown(source, { math: options.math });
+  // Unchanged by repair: parse `source` itself, so the tree's text is cut from the string the
+  // block keeps anyway, not from a copy that the block's last open render would keep alive.
+  const fixed = repairMarkdown(source, { math: options.math });
+  const repaired = fixed === source ? source : fixed;
   const tree = blockHast(repaired, definitions, options, withMath);
   if (endsInOpenFence(source, repaired)) markOpenFence(tree);
   // The text parsed places the cursor in a table's row (see `table-cursor.ts`).
@@ -104,24 +106,36 @@ function growingBlockHast(
   return tree;
 }
 
-/** One top-level block. Memoized: it renders again only when its own source changes. */
-export const Block = memo(function Block({ source, open, repair, cursor, definitions, options }: BlockProps) {
-  const hasMath = options.math && mayHaveMath(source);
-  const mathStatus = useMathStatus(hasMath);
+/**
+ * One top-level block. Memoized: it renders again only when its own source changes. A long list,
+ * table or quote is rendered child by child (`useSplitContent`), anything else whole.
+ */
+export const Block = memo(function Block(props: BlockProps) {
+  const { source, open, repair, cursor, definitions, options } = props;
+  const mathMarks = mayHaveMath(source);
+  // Math is read by its own pipeline (see `math/`): a block that may hold it is rendered whole.
+  const split = useSplitContent(props, definitions === '' && !mathMarks);
+  const hasMath = split === undefined && options.math && mathMarks;
+  const mathStatus = blockMathStatus(hasMath);
   const render = (withMath: boolean) => {
     const tree = repair
       ? growingBlockHast(source, definitions, options, withMath, cursor)
       : blockHast(source, definitions, options, withMath);
     if (cursor && !repair) insertCursor(tree, source);
+    if (open) markOpenBlock(tree);
     return hastToReact(tree, options.components);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.
   const content = useMemo(
-    () => (hasMath && mathStatus === 'pending' ? undefined : render(hasMath && mathStatus === 'ready')),
-    [source, repair, cursor, definitions, options, hasMath, mathStatus],
+    () =>
+      split !== undefined
+        ? split
+        : hasMath && mathStatus === 'pending'
+          ? undefined
+          : render(hasMath && mathStatus === 'ready'),
+    [split, source, open, repair, cursor, definitions, options, hasMath, mathStatus],
   );
-  const shown = useShownContent(content);
-  return <OpenBlockContext.Provider value={open}>{shown}</OpenBlockContext.Provider>;
+  return useBlockContent(content, hasMath && mathStatus === 'pending');
 });
 
 interface BlockGroupProps {
@@ -180,7 +194,7 @@ export const BlockGroup = memo(function BlockGroup({
   return (
     <div className="rivulet-blocks" ref={element}>
       {sources.map((source, index) => (
-        <SplittableBlock
+        <Block
           // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity (blocks only get appended).
           key={start + index}
           source={source}

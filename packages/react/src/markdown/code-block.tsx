@@ -17,12 +17,12 @@ import { TypingCursor } from '../typing-cursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { HighlightedCode } from './code-lines';
 import { codeElementOf, languageOf } from './code-source';
-import { defaultMarkdownLabels, MarkdownSettingsContext, OpenBlockContext } from './context';
+import { defaultMarkdownLabels, MarkdownSettingsContext } from './context';
 import { CopyButton } from './copy-button';
 import { codeBaseStyle } from './highlighter';
 import { Diagram, DiagramNote, diagramName } from './mermaid/diagram';
 import { useDiagram } from './mermaid/use-diagram';
-import { isOpenFence } from './open-fence';
+import { isInOpenBlock, isOpenFence } from './open-fence';
 import { hasCursorChild, hastText } from './render-hast';
 import { useCodeHighlight } from './use-code-highlight';
 import { useNearViewport } from './use-near-viewport';
@@ -35,7 +35,7 @@ export interface CodeBlockProps extends ComponentPropsWithoutRef<'pre'> {
 /** The default renderer of `<pre>` in `<Markdown>`. */
 export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
   const settings = useContext(MarkdownSettingsContext);
-  const open = useContext(OpenBlockContext);
+  const open = isInOpenBlock(node);
   const labels = settings.labels;
   const codeElement = codeElementOf(node);
   const lang = languageOf(codeElement);

@@ -29,6 +29,3 @@ export const MarkdownSettingsContext = createContext<MarkdownSettings>({
   mermaid: true,
   labels: defaultMarkdownLabels,
 });
-
-/** True inside the block that is still streaming (its code fence may still grow). */
-export const OpenBlockContext = createContext(false);

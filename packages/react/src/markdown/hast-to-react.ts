@@ -91,6 +91,28 @@ function withChildren(props: Record<string, unknown>, children: ReactNode[]): vo
   if (value) props.children = value;
 }
 
+/**
+ * Keys by tag name and position (`p-0`, `p-1`, …), made once: every render of every block uses
+ * them, and a render kept by React beside the next one then holds no key strings of its own.
+ */
+const keysByTag = new Map<string, string[]>();
+const keptKeys = 1024;
+
+function keyOf(tagName: string, count: number): string {
+  if (count >= keptKeys) return `${tagName}-${count}`;
+  let keys = keysByTag.get(tagName);
+  if (!keys) {
+    keys = [];
+    keysByTag.set(tagName, keys);
+  }
+  let key = keys[count];
+  if (key === undefined) {
+    key = `${tagName}-${count}`;
+    keys[count] = key;
+  }
+  return key;
+}
+
 function childrenOf(parent: Root | Element, components: Partial<Components>): ReactNode[] {
   const children: ReactNode[] = [];
   const counts = new Map<string, number>();
@@ -99,7 +121,7 @@ function childrenOf(parent: Root | Element, components: Partial<Components>): Re
     else if (child.type === 'element') {
       const count = counts.get(child.tagName) ?? 0;
       counts.set(child.tagName, count + 1);
-      children.push(element(child, components, `${child.tagName}-${count}`));
+      children.push(element(child, components, keyOf(child.tagName, count)));
     }
   }
   return children;

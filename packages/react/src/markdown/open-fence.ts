@@ -25,6 +25,8 @@ declare module 'hast' {
   interface ElementData {
     /** On a `<pre>`: its fence is still open at the end of the source; only repair closed it. */
     openFence?: boolean | undefined;
+    /** On a `<pre>` or a formula: the block holding it is not final yet (see `markOpenBlock`). */
+    openBlock?: boolean | undefined;
   }
 }
 
@@ -133,6 +135,24 @@ export function isMathFence(tree: Root): boolean {
   const code = pre?.type === 'element' ? pre.children[0] : undefined;
   const classes = code?.type === 'element' ? code.properties.className : undefined;
   return Array.isArray(classes) && classes[0] === 'language-math';
+}
+
+/**
+ * Marks the code blocks and formulas of a block that is not final yet (its code may still grow),
+ * for the components that draw them: their `node` says so, so a block needs no context provider
+ * of its own (one fiber fewer per block, kept twice by React once the block re-rendered).
+ */
+export function markOpenBlock(tree: Root | Element): void {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'pre' || child.tagName === mathTagName) child.data = { ...child.data, openBlock: true };
+    else markOpenBlock(child);
+  }
+}
+
+/** Whether this `<pre>` or formula is in a block that is not final yet (see `markOpenBlock`). */
+export function isInOpenBlock(node: Element | undefined): boolean {
+  return node?.data?.openBlock === true;
 }
 
 /** Whether this `<pre>` is a fence still open in its source (see `markOpenFence`). */

@@ -29,12 +29,10 @@ import { indentation, listMarker, quickParse } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
-import { type ComponentType, createElement, memo, type ReactElement, type ReactNode, useRef } from 'react';
-import { Block, type BlockProps, type RenderOptions } from './blocks';
-import { OpenBlockContext } from './context';
+import { type ComponentType, createElement, Fragment, type ReactElement, type ReactNode, useRef } from 'react';
+import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
-import { mayHaveMath } from './math/may-have-math';
-import { endsInOpenFence, markOpenFence } from './open-fence';
+import { endsInOpenFence, markOpenBlock, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastToReact, insertCursor } from './render-hast';
 
@@ -90,13 +88,17 @@ function toHast(tree: MdastRoot, options: RenderOptions): HastRoot {
 
 /** The source as parsed: repaired when it is the growing tail. */
 function sourceFor(source: string, flags: ChildFlags): string {
-  return flags.repair ? repairMarkdown(source) : source;
+  if (!flags.repair) return source;
+  const repaired = repairMarkdown(source);
+  // Unchanged: `source` itself, so the parse's text shares the string the child keeps (see blocks.tsx).
+  return repaired === source ? source : repaired;
 }
 
-/** Marks an open fence and inserts the cursor, as the growing block would. */
+/** Marks an open fence and an open child's code, and inserts the cursor, as the growing block would. */
 function finishTail(tree: HastRoot, source: string, parsed: string, flags: ChildFlags): void {
   if (flags.repair && endsInOpenFence(source, parsed)) markOpenFence(tree);
   if (flags.cursor) insertCursor(tree, parsed);
+  if (flags.open) markOpenBlock(tree);
 }
 
 function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {
@@ -126,13 +128,9 @@ function shell(node: Element, children: ReactNode, components: Partial<Component
   return createElement((override ?? node.tagName) as string, props, children);
 }
 
-/** One cached child element, wrapped so that only the open child reads as open. */
-function childElement(key: number, flags: ChildFlags, content: ReactNode): ReactElement {
-  return (
-    <OpenBlockContext.Provider key={key} value={flags.open}>
-      {content}
-    </OpenBlockContext.Provider>
-  );
+/** One cached child's content under its key (whether it is open is marked in its tree: `finishTail`). */
+function childElement(key: number, content: ReactNode): ReactElement {
+  return <Fragment key={key}>{content}</Fragment>;
 }
 
 /** What one block keeps between renders: its children's results, by index. */
@@ -262,7 +260,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const [listElement, ...rest] = elements(hast.children);
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
-      const element = childElement(index, flags, render(wrapped(lis), options));
+      const element = childElement(index, render(wrapped(lis), options));
       const listProperties = listElement.properties;
       const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
       const listTag = listElement.tagName;
@@ -351,7 +349,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
       };
       // The head child's rows (a first row still incomplete) belong in the body with the others.
       const content = render(index === 0 ? (found.head ? [found.head] : []) : found.rows, options);
-      cached = { source, flags, loose: false, element: childElement(index, flags, content) };
+      cached = { source, flags, loose: false, element: childElement(index, content) };
       cache[index] = cached;
     }
     const found = parts[index] as TableParts;
@@ -359,7 +357,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
     if (index === 0) {
       table = found.table;
       headElement = cached.element;
-      if (found.rows.length > 0) rows.push(childElement(-1, flags, render(found.rows, options)));
+      if (found.rows.length > 0) rows.push(childElement(-1, render(found.rows, options)));
     } else rows.push(cached.element);
     if (index === last) after = found.after;
   }
@@ -452,7 +450,7 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
             {inner}
           </>
         );
-      cached = { source, flags, loose: false, element: childElement(index, flags, content) };
+      cached = { source, flags, loose: false, element: childElement(index, content) };
       cache[index] = cached;
     }
     children.push(cached.element);
@@ -483,20 +481,21 @@ export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): Rea
 // The block: split when it is a long list, table or quote, else rendered whole by `Block`.
 
 /**
- * One top-level block. A list, table or quote without definitions or math is rendered child by
- * child (see above) from its first line on, so its elements are never re-created as it grows, with
- * a child splitter that resumes as the block grows. Anything else, and a block whose children do
- * not parse as promised, goes to `Block`. Memoized as `Block` is.
+ * A block's content rendered child by child, when it is a list, table or quote (see above), else
+ * `undefined` (render it whole). From its first line on, so its elements are never re-created as it
+ * grows, with a child splitter that resumes as the block grows; kept in a ref for the block's
+ * lifetime while it is open. `splittable` is false for a block the split cannot serve (definitions
+ * or math).
  */
-export const SplittableBlock = memo(function SplittableBlock(props: BlockProps) {
-  const { source, open, repair, cursor, definitions, options } = props;
+export function useSplitContent(props: BlockProps, splittable: boolean): ReactNode | undefined {
+  const { source, open, repair, cursor, options } = props;
   const state = useRef<{ splitter: ChildSplitter; cache: SplitCache } | null>(null);
-  let content: ReactNode | undefined;
-  // Math is read by its own pipeline (see `math/`): a block that may hold it is rendered whole.
-  if (definitions === '' && !mayHaveMath(source)) {
-    state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
-    const split = state.current.splitter.update(source);
-    if (split) content = renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);
-  }
-  return content === undefined ? <Block {...props} /> : content;
-});
+  if (!splittable) return undefined;
+  state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
+  const split = state.current.splitter.update(source);
+  const content = split && renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);
+  // A final block renders again only if its props change, and then as if new: what the splitter
+  // and the children's cache hold would only take memory (the elements stay in React's tree).
+  if (!open) state.current = null;
+  return content;
+}

@@ -8,9 +8,9 @@
  */
 
 import type { Element } from 'hast';
-import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect } from '../../use-stream';
-import { OpenBlockContext } from '../context';
+import { isInOpenBlock } from '../open-fence';
 import { hastText } from '../render-hast';
 import { FormulaMarkup } from './formula-markup';
 import { isMathLoaded, loadedMath, loadMath, subscribeMath } from './load-math';
@@ -25,7 +25,7 @@ const serverSnapshot = () => false;
 export function MathFormula({ node, 'data-math': kind = 'inline' }: MathFormulaProps) {
   const tex = node ? hastText(node) : '';
   const display = kind === 'display';
-  const isOpen = useContext(OpenBlockContext);
+  const isOpen = isInOpenBlock(node);
   const isLoaded = useSyncExternalStore(subscribeMath, isMathLoaded, serverSnapshot);
   useEffect(() => {
     if (!isLoaded) void loadMath();

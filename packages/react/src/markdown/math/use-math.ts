@@ -7,7 +7,7 @@
  */
 
 import type { Root } from 'hast';
-import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import { useIsomorphicLayoutEffect } from '../../use-stream';
 import { getProcessor, markdownToHast } from '../pipeline';
 import type { UrlPolicyOptions } from '../url-policy';
@@ -53,4 +53,35 @@ export function useShownContent(content: ReactNode | undefined): ReactNode {
     shown.current = { content: displayed };
   });
   return displayed;
+}
+
+const bump = (count: number) => count + 1;
+
+/**
+ * What `useMathStatus` and `useShownContent` do together, for one block of a streamed answer
+ * (`Block`), with fewer hooks: a long answer has a thousand blocks, and React keeps two copies of
+ * every hook and effect of each block that rendered twice. The status is read directly (it only
+ * ever moves on from `'pending'`); while `pending`, one effect loads the chunk and renders the block
+ * again once it has loaded or failed. Shows `content`, or while it is `undefined` what was shown
+ * last (remembered after commit, so rendering stays pure), or nothing.
+ */
+export function useBlockContent(content: ReactNode | undefined, pending: boolean): ReactNode {
+  const [, update] = useReducer(bump, 0);
+  const shown = useRef<ReactNode>(null);
+  const displayed = content !== undefined ? content : shown.current;
+  useEffect(() => {
+    shown.current = displayed;
+    if (!pending) return;
+    void loadMath();
+    const unsubscribe = subscribeMath(update);
+    // Loaded between the render and this effect: render again now.
+    if (mathStatus() !== 'pending') update();
+    return unsubscribe;
+  }, [displayed, pending]);
+  return displayed;
+}
+
+/** The math chunk's status for a block that needs it, read without subscribing (see `useBlockContent`). */
+export function blockMathStatus(hasMath: boolean): MathStatus {
+  return hasMath ? mathStatus() : 'failed';
 }
