@@ -147,3 +147,8 @@ export function hastToReactElements(tree: Root, components: Partial<Components>)
   withChildren(props, childrenOf(tree, components));
   return create(Fragment, props, undefined);
 }
+
+/** Renders one hast element under `key`, as it would render among siblings (with that key). */
+export function hastElementToReact(node: Element, components: Partial<Components>, key: string): ReactElement {
+  return element(node, components, key);
+}

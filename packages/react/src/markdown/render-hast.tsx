@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ReactNode } from 'react';
-import { hastToReactElements } from './hast-to-react';
+import { hastElementToReact, hastToReactElements } from './hast-to-react';
 import { typedCellIndex } from './table-cursor';
 
 /** Tag name of the placeholder element that becomes `<TypingCursor />`. */
@@ -78,6 +78,8 @@ export function hastText(node: Element | Root): string {
   }
   return text;
 }
+
+export { hastElementToReact };
 
 /** Renders a hast tree with the given component overrides. */
 export function hastToReact(tree: Root, components: Partial<Components>): ReactNode {

@@ -34,7 +34,7 @@ import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
 import { endsInOpenFence, markOpenBlock, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
-import { hastToReact, insertCursor } from './render-hast';
+import { hastElementToReact, hastToReact, insertCursor } from './render-hast';
 
 export interface SplitBlockProps {
   split: ChildSplit;
@@ -131,6 +131,17 @@ function shell(node: Element, children: ReactNode, components: Partial<Component
 /** One cached child's content under its key (whether it is open is marked in its tree: `finishTail`). */
 function childElement(key: number, content: ReactNode): ReactElement {
   return <Fragment key={key}>{content}</Fragment>;
+}
+
+/**
+ * A child that is one element (an item's `<li>`, a row's `<tr>`): that element itself under the
+ * child's key, without a fragment around it (one fiber fewer per child, kept twice by React once
+ * the list re-rendered); else the nodes in a keyed fragment.
+ */
+function childNodes(key: number, nodes: ElementContent[], options: RenderOptions): ReactElement {
+  const [only] = nodes;
+  if (nodes.length === 1 && only?.type === 'element') return hastElementToReact(only, options.components, String(key));
+  return childElement(key, render(nodes, options));
 }
 
 /** What one block keeps between renders: its children's results, by index. */
@@ -246,7 +257,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   let taskList = false;
   let head: Element['properties'] | undefined;
   const after: ElementContent[] = [];
-  const items: ReactElement[] = [];
+  const items: ReactNode[] = [];
   for (let index = 0; index <= last; index += 1) {
     const info = infos[index] as ItemInfo;
     const flags = flagsOf(index, split, props);
@@ -260,7 +271,8 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const [listElement, ...rest] = elements(hast.children);
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
-      const element = childElement(index, render(wrapped(lis), options));
+      // Each item follows a newline, as in the whole list's tree (the newlines are added below).
+      const element = childNodes(index, wrapped(lis).slice(1), options);
       const listProperties = listElement.properties;
       const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
       const listTag = listElement.tagName;
@@ -271,7 +283,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
     if (index === 0) head = cached.listProperties;
     if (cached.isTaskList) taskList = true;
     if (index === last && cached.after) after.push(...cached.after);
-    items.push(cached.element);
+    items.push('\n', cached.element);
   }
   cache.length = split.children.length;
   if (!head) throw new ShapeMismatch();
@@ -348,8 +360,8 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
         after: index === last ? found.after : [],
       };
       // The head child's rows (a first row still incomplete) belong in the body with the others.
-      const content = render(index === 0 ? (found.head ? [found.head] : []) : found.rows, options);
-      cached = { source, flags, loose: false, element: childElement(index, content) };
+      const nodes = index === 0 ? (found.head ? [found.head] : []) : found.rows;
+      cached = { source, flags, loose: false, element: childNodes(index, nodes, options) };
       cache[index] = cached;
     }
     const found = parts[index] as TableParts;
@@ -357,7 +369,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
     if (index === 0) {
       table = found.table;
       headElement = cached.element;
-      if (found.rows.length > 0) rows.push(childElement(-1, render(found.rows, options)));
+      if (found.rows.length > 0) rows.push(childNodes(-1, found.rows, options));
     } else rows.push(cached.element);
     if (index === last) after = found.after;
   }
