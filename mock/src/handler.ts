@@ -39,6 +39,14 @@ export type MockHandler = ((request: IncomingMessage, response: ServerResponse, 
   resetStats(): void;
 };
 
+/**
+ * How long a dropped connection stays open, silent, after its last byte before it is closed. A browser
+ * may report the broken body before its page has read the bytes that came just before it, and then
+ * those bytes are lost to the page: a busy page reads late. The pause lets the page read everything
+ * the mock sent, so a drop loses no byte that was sent, as its scenarios promise.
+ */
+const dropGraceMs = 500;
+
 const emptyCounts = (): MockCounts => ({ started: 0, completed: 0, aborted: 0, dropped: 0, errored: 0 });
 
 /**
@@ -132,6 +140,7 @@ export function createMockHandler(handlerOptions: MockHandlerOptions = {}): Mock
         count(run, 'dropped');
         // Close the socket after what was written so far, without the body's terminating chunk:
         // the client gets every byte sent, then a broken body. (A reset could discard bytes in flight.)
+        await new Promise((resolve) => setTimeout(resolve, dropGraceMs));
         if (response.socket) response.socket.end();
         else response.destroy();
         return;

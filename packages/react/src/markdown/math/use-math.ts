@@ -81,7 +81,10 @@ export function useBlockContent(content: ReactNode | undefined, pending: boolean
   return displayed;
 }
 
-/** The math chunk's status for a block that needs it, read without subscribing (see `useBlockContent`). */
+/**
+ * The math chunk's status for a block, read without subscribing (see `useBlockContent`); `'ready'`
+ * (nothing to wait for) when the block holds no math.
+ */
 export function blockMathStatus(hasMath: boolean): MathStatus {
-  return hasMath ? mathStatus() : 'failed';
+  return hasMath ? mathStatus() : 'ready';
 }
