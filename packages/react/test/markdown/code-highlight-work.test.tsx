@@ -2,6 +2,7 @@ import { Markdown } from '@rivulet/react';
 import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { loadLanguage } from '../../src/markdown/highlighter';
+import { highlightedText } from './highlighted-text';
 
 const tokenized = vi.hoisted(() => ({ chars: 0 }));
 
@@ -25,21 +26,6 @@ vi.mock('../../src/markdown/highlight-engine', async (importOriginal) => {
     },
   };
 });
-
-/**
- * The code text covered by highlighted tokens, line by line: all of a line that carries the base
- * style itself (fully highlighted), else the text of its styled tokens.
- */
-function highlightedText(pre: Element): string {
-  return [...pre.querySelectorAll('.line')]
-    .map((line) =>
-      line.hasAttribute('style')
-        ? line.textContent
-        : [...line.querySelectorAll('span[style]')].map((span) => span.textContent).join(''),
-    )
-    .join('\n')
-    .replace(/\n+$/, '');
-}
 
 describe('highlighting work', () => {
   it('tokenizes each line of a streamed code block about once, and finishes from there', async () => {

@@ -13,6 +13,7 @@ import { render, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finishedTokens, loadLanguage } from '../../src/markdown/highlighter';
 import { loadMath } from '../../src/markdown/math/load-math';
+import { highlightedText } from './highlighted-text';
 
 beforeAll(async () => {
   // Loaded up front, so every streamed state is drawn in its own render.
@@ -55,21 +56,6 @@ describe('a formula that does not parse', () => {
     expect(container.querySelector('.katex-error')).toBeNull();
   });
 });
-
-/**
- * The code text covered by highlighted tokens, line by line: all of a line that carries the base
- * style itself (fully highlighted), else the text of its styled tokens (as code-highlight-work).
- */
-function highlightedText(pre: Element): string {
-  return [...pre.querySelectorAll('.line')]
-    .map((line) =>
-      line.hasAttribute('style')
-        ? line.textContent
-        : [...line.querySelectorAll('span[style]')].map((span) => span.textContent).join(''),
-    )
-    .join('\n')
-    .replace(/\n+$/, '');
-}
 
 /** The `<pre>` holding `code` (a block's code, without the fence or container markers). */
 function preOf(container: HTMLElement, code: string): HTMLPreElement {
