@@ -9,6 +9,8 @@
  *   drops back to plain text.
  * - When the block is finished, the same tokens are completed (never started over), then
  *   cached by language and code, so the same block mounted again shows them at once.
+ * - Loading a grammar and each pass are idle-priority work (`idle.ts`): they start when the page
+ *   has an idle period, so a page saturated by streaming updates keeps its CPU for the text.
  */
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -23,6 +25,7 @@ import {
   storeFinishedTokens,
   subscribeLanguages,
 } from './highlighter';
+import { idleAfter, whenIdle } from './idle';
 
 /** Minimum time between two highlighting passes of an open code block. */
 export const openBlockHighlightIntervalMs = 120;
@@ -39,7 +42,8 @@ function useLanguageStatus(lang: string, enabled: boolean, load: boolean): Langu
     serverStatus,
   );
   useEffect(() => {
-    if (enabled && load && lang && status === 'idle') void loadLanguage(lang);
+    if (!enabled || !load || !lang || status !== 'idle') return;
+    return whenIdle(() => void loadLanguage(lang));
   }, [enabled, load, lang, status]);
   return status;
 }
@@ -56,7 +60,8 @@ interface Work {
   busy: boolean;
   /** When the last pass ended (`performance.now()`), to cap the rate of passes on an open block. */
   lastPass: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the next pass, which waits for its time and an idle period. */
+  cancelPass: (() => void) | undefined;
   publish: (shown: Shown) => void;
 }
 
@@ -94,22 +99,23 @@ function runPass(work: Work): void {
   });
 }
 
-/** Starts a pass over the latest code, unless one is running or due (it will see that code). */
+/**
+ * Schedules a pass over the latest code, unless one is running or due (it will see that code).
+ * Passes are idle-priority work (`idle.ts`), and an open block waits its interval first.
+ */
 function requestPass(work: Work): void {
-  if (work.busy || work.timer) return;
+  if (work.busy || work.cancelPass) return;
   const wait = work.open ? openBlockHighlightIntervalMs - (performance.now() - work.lastPass) : 0;
-  if (wait <= 0) runPass(work);
-  else
-    work.timer = setTimeout(() => {
-      work.timer = undefined;
-      runPass(work);
-    }, wait);
+  work.cancelPass = idleAfter(wait, () => {
+    work.cancelPass = undefined;
+    runPass(work);
+  });
 }
 
 /** Stops the block's highlighting and drops its session (a pass still running is abandoned). */
 function stop(work: Work): void {
-  clearTimeout(work.timer);
-  work.timer = undefined;
+  work.cancelPass?.();
+  work.cancelPass = undefined;
   work.session?.dispose();
   work.session = undefined;
   work.busy = false;
@@ -146,7 +152,7 @@ export function useCodeHighlight(code: string, lang: string, options: CodeHighli
     sessionLang: lang,
     busy: false,
     lastPass: Number.NEGATIVE_INFINITY,
-    timer: undefined,
+    cancelPass: undefined,
     publish: setShown,
   };
 
