@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { makeDeltas } from '../shared/prng';
 import type { RafRunOptions, RafRunResult } from '../shared/types';
+import { watchCodeColours } from './code-colours';
 import { createContainer } from './dom';
 import { Harness } from './harness';
 import { settle } from './instrument';
@@ -42,6 +43,7 @@ export async function runRaf(options: RafRunOptions): Promise<RafRunResult> {
   flushSync(() => root.render(<Harness renderer={options.renderer} register={register} />));
   await settle();
   const idleIntervals = await idleFrames(60);
+  const colourWatch = watchCodeColours(container);
 
   const frameIntervals: number[] = [];
   const flushes: number[] = [];
@@ -70,7 +72,8 @@ export async function runRaf(options: RafRunOptions): Promise<RafRunResult> {
     requestAnimationFrame(tick);
   });
 
+  const colours = colourWatch.stop();
   root.unmount();
   container.remove();
-  return { frameIntervals, idleIntervals, flushes, duration, deltas: deltas.length };
+  return { frameIntervals, idleIntervals, flushes, duration, deltas: deltas.length, colours };
 }

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { makeDeltas } from '../shared/prng';
 import type { StreamRunOptions, StreamRunResult } from '../shared/types';
+import { untilCodeColoured } from './code-colours';
 import { createContainer, summarize } from './dom';
 import { Harness } from './harness';
 import { nextTask, settle } from './instrument';
@@ -59,6 +60,8 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
   flush({ text: options.text, streaming: false });
   const total = performance.now() - start;
   const streamed = summarize(container);
+  const highlights = options.renderer === 'rivulet' || options.renderer === 'rivulet-highlight-all';
+  const colouredAfterEnd = highlights ? await untilCodeColoured(container, 20_000) : undefined;
 
   root.unmount();
   container.remove();
@@ -74,5 +77,5 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
   staticRoot.unmount();
   staticContainer.remove();
 
-  return { flushes, total, static: staticTime, streamed, staticDom };
+  return { flushes, total, static: staticTime, streamed, staticDom, ...(highlights ? { colouredAfterEnd } : {}) };
 }

@@ -45,11 +45,13 @@ function streamRows(raw: RawResults): StreamRow[] {
       };
     });
     const last = runs.at(-1);
+    const coloured = runs.flatMap((run) => (run.colouredAfterEnd === undefined ? [] : [run.colouredAfterEnd]));
     return {
       renderer,
       size,
       rounds: runs.length,
       ...medianOf(perRound),
+      ...(coloured.length > 0 ? { colouredAfterEnd: median(coloured) } : {}),
       streamed: last?.streamed,
       staticDom: last?.staticDom,
     };
@@ -71,6 +73,13 @@ function rafRows(raw: RawResults): RafRow[] {
     coldFrames: cold ? cold.frameIntervals.length : Number.NaN,
     coldDroppedFrames: cold ? cold.frameIntervals.filter((interval) => interval > 20).length : Number.NaN,
     coldMaxFrameInterval: cold ? Math.max(...cold.frameIntervals) : Number.NaN,
+    codeBlocks: result.colours.nearBlocks,
+    colouredBlocks: result.colours.colouredBlocks,
+    medianColourDelay: median(result.colours.delays),
+    maxColourDelay: quantile(result.colours.delays, 1),
+    coldColouredBlocks: cold ? cold.colours.colouredBlocks : Number.NaN,
+    coldMedianColourDelay: cold ? median(cold.colours.delays) : Number.NaN,
+    coldMaxColourDelay: cold ? quantile(cold.colours.delays, 1) : Number.NaN,
   }));
   return [{ renderer: first.renderer, size: first.size, rounds: raw.raf.length, ...medianOf(perRound) }];
 }

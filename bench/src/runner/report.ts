@@ -94,6 +94,14 @@ export function formatReport(results: BenchResults): string {
     out.push(`${extraMeaning[variant]} (extra; the SPEC targets use the default rivulet row):`);
     for (const [name, value] of extras) out.push(`  ${name}: ${value.toFixed(2)}x`);
   }
+  const colouredRows = results.stream.filter((row) => row.colouredAfterEnd !== undefined);
+  if (colouredRows.length > 0) {
+    out.push(
+      'code near the viewport highlighted after the last flush (highlighting is idle-priority work, and these ' +
+        'runs keep the page busy until the end): ' +
+        colouredRows.map((row) => `${row.renderer} ${row.size} ${ms(row.colouredAfterEnd as number)}`).join(', '),
+    );
+  }
   for (const row of results.raf) {
     out.push(
       '',
@@ -102,6 +110,10 @@ export function formatReport(results: BenchResults): string {
         `${ms(row.medianFrameWork)}, max ${ms(row.maxFrameWork)}; idle page: interval ${ms(row.idleMedianInterval)}, ` +
         `${row.idleDroppedFrames} over 20 ms. Cold (no warm-up, fresh page): ${row.coldDroppedFrames} of ` +
         `${row.coldFrames} frames over 20 ms, max interval ${ms(row.coldMaxFrameInterval)}`,
+      `  code near the viewport: ${row.colouredBlocks} of ${row.codeBlocks} blocks highlighted while streaming, ` +
+        `${ms(row.medianColourDelay)} median (max ${ms(row.maxColourDelay)}) after a block first showed; cold: ` +
+        `${row.coldColouredBlocks} of ${row.codeBlocks}, ${ms(row.coldMedianColourDelay)} median ` +
+        `(max ${ms(row.coldMaxColourDelay)})`,
     );
   }
   for (const row of results.conversation) {

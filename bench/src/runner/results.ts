@@ -23,6 +23,8 @@ export interface StreamRow {
   total: number;
   static: number;
   totalOverStatic: number;
+  /** Rivulet with highlighting: from the last flush until the code near the viewport shows its colours. */
+  colouredAfterEnd?: number;
   /** The final streamed DOM and the static DOM, from the last round. */
   streamed?: DomSummary;
   staticDom?: DomSummary;
@@ -44,6 +46,14 @@ export interface RafRow {
   coldFrames: number;
   coldDroppedFrames: number;
   coldMaxFrameInterval: number;
+  /** Code blocks near the viewport, those highlighted by the end of the stream, and how soon (from first render). */
+  codeBlocks: number;
+  colouredBlocks: number;
+  medianColourDelay: number;
+  maxColourDelay: number;
+  coldColouredBlocks: number;
+  coldMedianColourDelay: number;
+  coldMaxColourDelay: number;
 }
 
 export interface ConversationRow {

@@ -26,6 +26,15 @@ export interface StreamRunOptions {
   warmup?: string;
 }
 
+/** When code blocks near the viewport got their colours (Rivulet only; see `code-colours.ts`). */
+export interface CodeColours {
+  nearBlocks: number;
+  /** Those shown highlighted by the time of the report. */
+  colouredBlocks: number;
+  /** Per coloured block: from its first render to its first highlighted render. */
+  delays: number[];
+}
+
 export interface StreamRunResult {
   /** One entry per flush: synchronous React update plus forced layout. The last one ends streaming. */
   flushes: number[];
@@ -35,6 +44,11 @@ export interface StreamRunResult {
   static: number;
   streamed: DomSummary;
   staticDom: DomSummary;
+  /**
+   * Rivulet with highlighting: from the last flush until every code block near the viewport shows
+   * its colours (the page is saturated while streaming here, so idle-priority highlighting waits).
+   */
+  colouredAfterEnd?: number;
 }
 
 export interface RafRunResult {
@@ -46,6 +60,8 @@ export interface RafRunResult {
   flushes: number[];
   duration: number;
   deltas: number;
+  /** Code blocks near the viewport as the stream ended, and how soon they got their colours. */
+  colours: CodeColours;
 }
 
 export interface RafRunOptions {
