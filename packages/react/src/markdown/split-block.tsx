@@ -29,7 +29,7 @@ import { indentation, listMarker, quickParse } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { List, Root as MdastRoot } from 'mdast';
-import { type ComponentType, createElement, Fragment, type ReactElement, type ReactNode, useRef } from 'react';
+import { type ComponentType, createElement, Fragment, memo, type ReactElement, type ReactNode, useRef } from 'react';
 import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
 import { endsInOpenFence, markOpenBlock, markOpenFence } from './open-fence';
@@ -68,7 +68,10 @@ interface CachedChild {
   source: string;
   flags: ChildFlags;
   loose: boolean;
-  element: ReactElement;
+  /** The child's content (a table's head child: its `<thead>`; other table children: none). */
+  element: ReactElement | undefined;
+  /** Tables and lists: the child's rows or items, each its own element (see `siblingElements`). */
+  nodes?: ReactNode[];
 }
 
 const finishedFlags: ChildFlags = { repair: false, cursor: false, open: false };
@@ -144,9 +147,59 @@ function childNodes(key: number, nodes: ElementContent[], options: RenderOptions
   return childElement(key, render(nodes, options));
 }
 
+/** Children (rows, items, quoted blocks) per group: see `grouped`. */
+export const childGroupSize = 32;
+
+/** A run of the container's children, rendered as they are (no element of its own). */
+const ChildGroup = memo(function ChildGroup({ nodes }: { nodes: readonly ReactNode[] }) {
+  return nodes;
+});
+
+function sameRun(group: readonly ReactNode[], nodes: readonly ReactNode[], start: number): boolean {
+  for (let index = 0; index < group.length; index += 1) if (group[index] !== nodes[start + index]) return false;
+  return true;
+}
+
+/**
+ * The container's children in groups of `size` nodes (a group's nodes are always the same
+ * children, by position), each group a memoized component without an element of its own: React
+ * then compares a few dozen groups per flush, not every row of a 300-row table, and the DOM is the
+ * same. A group whose nodes are unchanged keeps its array, so its component does not render.
+ */
+function grouped(nodes: readonly ReactNode[], groups: (readonly ReactNode[])[], size: number): ReactElement[] {
+  const out: ReactElement[] = [];
+  for (let start = 0; start < nodes.length; start += size) {
+    const index = out.length;
+    const end = Math.min(start + size, nodes.length);
+    let group = groups[index];
+    if (!group || group.length !== end - start || !sameRun(group, nodes, start)) {
+      group = nodes.slice(start, end);
+      groups[index] = group;
+    }
+    out.push(<ChildGroup key={index} nodes={group} />);
+  }
+  groups.length = out.length;
+  return out;
+}
+
+/**
+ * A child's rows or items as sibling elements (`<tr>`, `<li>`), not one keyed fragment: the first
+ * keyed by the child's index, any others by the child's index and their position. The open child
+ * holds the row or item being typed after its own until that one is complete (and a table's head
+ * child the first rows): when the child is cut down to its own element, that element keeps its
+ * key and place, so a finished row or item is never mounted again.
+ */
+function siblingElements(key: number, nodes: readonly Element[], options: RenderOptions): ReactElement[] {
+  return nodes.map((node, index) =>
+    hastElementToReact(node, options.components, index === 0 ? String(key) : `${key}.${index}`),
+  );
+}
+
 /** What one block keeps between renders: its children's results, by index. */
 export interface SplitCache {
   children: CachedChild[];
+  /** The groups the children were last rendered in (`grouped`). */
+  groups: (readonly ReactNode[])[];
   items: ItemInfo[];
   tables: (TableParts | undefined)[];
   /** Quotes: the open child that is itself a list, table or quote, split in turn (by child index). */
@@ -159,7 +212,7 @@ interface NestedBlock {
 }
 
 export function createSplitCache(): SplitCache {
-  return { children: [], items: [], tables: [], nested: new Map() };
+  return { children: [], groups: [], items: [], tables: [], nested: new Map() };
 }
 
 /** `properties` without the `dir="auto"` a top-level block gets, for a nested block's container. */
@@ -271,26 +324,41 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const [listElement, ...rest] = elements(hast.children);
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
-      // Each item follows a newline, as in the whole list's tree (the newlines are added below).
-      const element = childNodes(index, wrapped(lis).slice(1), options);
+      // Each item follows a newline, as in the whole list's tree (the first one is added below).
+      const nodes = siblingElements(index, lis, options).flatMap((item, at) => (at === 0 ? [item] : ['\n', item]));
       const listProperties = listElement.properties;
       const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
       const listTag = listElement.tagName;
-      cached = { source: info.source, flags, loose, element, listProperties, isTaskList, listTag, after: rest };
+      cached = {
+        source: info.source,
+        flags,
+        loose,
+        element: undefined,
+        nodes,
+        listProperties,
+        isTaskList,
+        listTag,
+        after: rest,
+      };
       cache[index] = cached;
     }
     info.tree = undefined;
     if (index === 0) head = cached.listProperties;
     if (cached.isTaskList) taskList = true;
     if (index === last && cached.after) after.push(...cached.after);
-    items.push('\n', cached.element);
+    items.push('\n', ...(cached.nodes ?? []));
   }
   cache.length = split.children.length;
   if (!head) throw new ShapeMismatch();
   const properties = { ...unnested(head, props.nested) };
   if (taskList) properties.className = ['contains-task-list'];
   const tagName = (split.children.length > 0 && cache[0]?.listTag) || 'ul';
-  const list = shell({ type: 'element', tagName, properties, children: [] }, [...items, '\n'], options.components);
+  // Each item is two nodes ('\n', the item): a group holds whole items.
+  const list = shell(
+    { type: 'element', tagName, properties, children: [] },
+    [...grouped(items, caches.groups, 2 * childGroupSize), '\n'],
+    options.components,
+  );
   if (after.length === 0) return list;
   return (
     <>
@@ -335,7 +403,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const parts = caches.tables;
   const last = split.children.length - 1;
   const headSource = split.children[0] as string;
-  const rows: ReactElement[] = [];
+  const rows: ReactNode[] = [];
   let headElement: ReactElement | undefined;
   let table: Element | undefined;
   let body: Element | undefined;
@@ -359,9 +427,24 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
         rows: index === 0 ? found.rows : [],
         after: index === last ? found.after : [],
       };
-      // The head child's rows (a first row still incomplete) belong in the body with the others.
-      const nodes = index === 0 ? (found.head ? [found.head] : []) : found.rows;
-      cached = { source, flags, loose: false, element: childNodes(index, nodes, options) };
+      // The head child's rows (a first row still being typed) belong in the body with the others,
+      // keyed as the first row child's will be.
+      cached =
+        index === 0
+          ? {
+              source,
+              flags,
+              loose: false,
+              element: childNodes(0, found.head ? [found.head] : [], options),
+              nodes: siblingElements(1, found.rows, options),
+            }
+          : {
+              source,
+              flags,
+              loose: false,
+              element: undefined,
+              nodes: siblingElements(index, found.rows, options),
+            };
       cache[index] = cached;
     }
     const found = parts[index] as TableParts;
@@ -369,15 +452,18 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
     if (index === 0) {
       table = found.table;
       headElement = cached.element;
-      if (found.rows.length > 0) rows.push(childNodes(-1, found.rows, options));
-    } else rows.push(cached.element);
+    }
+    for (const row of cached.nodes ?? []) rows.push(row);
     if (index === last) after = found.after;
   }
   cache.length = split.children.length;
   parts.length = split.children.length;
   if (!table) throw new ShapeMismatch();
   const tbody: Element = body ?? { type: 'element', tagName: 'tbody', properties: {}, children: [] };
-  const content = [headElement, rows.length > 0 ? shell(tbody, rows, options.components, 'tbody') : null];
+  const content = [
+    headElement,
+    rows.length > 0 ? shell(tbody, grouped(rows, caches.groups, childGroupSize), options.components, 'tbody') : null,
+  ];
   const element = shell(
     { ...table, properties: unnested(table.properties, props.nested) },
     content,
@@ -438,7 +524,7 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const { split, options } = props;
   const cache = caches.children;
   const last = split.children.length - 1;
-  const children: ReactElement[] = [];
+  const children: ReactNode[] = [];
   for (let index = 0; index <= last; index += 1) {
     const source = split.children[index] as string;
     const flags = flagsOf(index, split, props);
@@ -471,7 +557,7 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
   for (const index of caches.nested.keys()) if (index > last) caches.nested.delete(index);
   const quote = quoteShell(options);
   const shellNode = props.nested ? { ...quote, properties: unnested(quote.properties, true) } : quote;
-  return shell(shellNode, [...children, '\n'], options.components);
+  return shell(shellNode, [...grouped(children, caches.groups, childGroupSize), '\n'], options.components);
 }
 
 const renderers = { list: renderList, table: renderTable, quote: renderQuote } as const;

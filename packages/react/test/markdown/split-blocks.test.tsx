@@ -106,6 +106,11 @@ const documents: Record<string, string> = {
   'a quote holding lists and code': longQuote(6),
   'a list followed by a paragraph': `${nestedList(12, false)}\nAfter the list.\n`,
   'a table followed by a paragraph': `${longTable(20)}\nAfter the table.\n`,
+  'a table of 80 rows (three groups of rows)': longTable(80),
+  'a list of 70 items (three groups of items)': Array.from({ length: 70 }, (_, index) => `- item ${index}\n`).join(''),
+  'a quote of 70 paragraphs (three groups)': quoted(
+    Array.from({ length: 70 }, (_, index) => `Point ${index} *stressed*.\n`).join('\n'),
+  ),
   'a quote holding a long list': quoted(`Intro *text*.\n\n${nestedList(14, false)}`),
   'a quote holding a long loose list, then text': quoted(`${nestedList(8, true)}\nAfter the list.\n`),
   'a quote holding a long table': quoted(`${longTable(24)}\nAfter.\n`),
@@ -168,6 +173,52 @@ describe('long lists, tables and quotes, split into children', () => {
     expect(itemRenders(2)).toBe(1);
     expect(itemRenders(25)).toBeGreaterThan(1);
   }, 60_000);
+});
+
+describe('finished children past one group keep their elements', () => {
+  const cases = [
+    { name: 'the rows of a table of 80 rows', markdown: longTable(80), selector: 'tbody > tr', header: 2 },
+    {
+      name: 'the items of a list of 70 items',
+      markdown: Array.from({ length: 70 }, (_, index) => `- item ${index} *one*\n`).join(''),
+      selector: 'ul > li',
+      header: 0,
+    },
+    {
+      name: 'the paragraphs of a quote of 70 paragraphs',
+      markdown: quoted(Array.from({ length: 70 }, (_, index) => `Point ${index} *stressed*.\n`).join('\n')),
+      selector: 'blockquote > p',
+      header: 0,
+    },
+  ];
+  for (const { name, markdown, selector, header } of cases) {
+    it(name, () => {
+      const view = (text: string, streaming: boolean) => (
+        <Markdown streaming={streaming} highlight={false}>
+          {text}
+        </Markdown>
+      );
+      const { container, rerender } = render(view('', true));
+      const seen = new Map<number, Element>();
+      let text = '';
+      for (const chunk of randomChunks(markdown, seededRandom(5), 40)) {
+        text += chunk;
+        rerender(view(text, true));
+        const children = [...container.querySelectorAll(selector)];
+        // Every child but the last (still growing) is finished: once seen, always the same element,
+        // also one that was typed as part of the previous child (or of a table's head child).
+        children.slice(0, -1).forEach((child, index) => {
+          const before = seen.get(index);
+          if (before) expect(child, `child ${index} at ${text.length} characters`).toBe(before);
+          else seen.set(index, child);
+        });
+      }
+      const lines = markdown.trimEnd().split('\n').filter((line) => line.trim() !== '' && line.trim() !== '>');
+      expect(seen.size).toBe(lines.length - header - 1);
+      rerender(view(markdown, false));
+      expect(canonicalHtml(container.firstElementChild as HTMLElement)).toBe(canonicalStaticHtml(markdown));
+    });
+  }
 });
 
 describe('a list citing footnotes', () => {
