@@ -6,6 +6,12 @@
  * One `IntersectionObserver` serves every element on the page, and each element is dropped
  * from it as soon as it is near. Without `IntersectionObserver` (old browsers, jsdom) every
  * element counts as near once mounted; on the server none does.
+ *
+ * The observer computes every target's intersection on every frame that scrolls: with the code
+ * blocks of a thousand finished messages that took milliseconds per frame. So elements inside a
+ * `content-visibility: auto` container the browser skips (a settled group of messages or blocks,
+ * far from the viewport) are parked, not observed, until it renders them again
+ * (`contentvisibilityautostatechange`); being skipped, they are not near the viewport anyway.
  */
 
 import { type RefObject, useEffect, useState } from 'react';
@@ -17,6 +23,44 @@ type Listener = () => void;
 
 let observer: IntersectionObserver | undefined;
 const listeners = new Map<Element, Listener>();
+/** Skipped `content-visibility: auto` container -> the elements parked while it is skipped. */
+const parked = new Map<Element, Set<Element>>();
+/** Parked element -> the container it is parked in. */
+const parkedIn = new Map<Element, Element>();
+
+/** The `contentvisibilityautostatechange` event (not in every DOM typing yet). */
+interface VisibilityStateEvent extends Event {
+  readonly skipped: boolean;
+}
+
+function park(container: Element): void {
+  let set = parked.get(container);
+  for (const element of listeners.keys()) {
+    if (parkedIn.has(element) || !container.contains(element)) continue;
+    observer?.unobserve(element);
+    set ??= new Set();
+    set.add(element);
+    parkedIn.set(element, container);
+  }
+  if (set) parked.set(container, set);
+}
+
+function unpark(container: Element): void {
+  const set = parked.get(container);
+  if (!set) return;
+  parked.delete(container);
+  for (const element of set) {
+    parkedIn.delete(element);
+    observer?.observe(element);
+  }
+}
+
+function onVisibilityState(event: Event): void {
+  const container = event.target;
+  if (!(container instanceof Element) || listeners.size === 0) return;
+  if ((event as VisibilityStateEvent).skipped) park(container);
+  else unpark(container);
+}
 
 function sharedObserver(): IntersectionObserver {
   observer ??= new IntersectionObserver(
@@ -33,6 +77,8 @@ function sharedObserver(): IntersectionObserver {
     // percentage there against more than the scroll container's visible height.
     { rootMargin, scrollMargin: `${window.innerHeight}px 0px` } as IntersectionObserverInit,
   );
+  // The event does not bubble: listened to on its way down.
+  document.addEventListener('contentvisibilityautostatechange', onVisibilityState, { capture: true });
   return observer;
 }
 
@@ -43,7 +89,13 @@ function observe(element: Element, listener: Listener): void {
 
 function unobserve(element: Element): void {
   if (!listeners.delete(element)) return;
-  observer?.unobserve(element);
+  const container = parkedIn.get(element);
+  if (container) {
+    parkedIn.delete(element);
+    const set = parked.get(container);
+    set?.delete(element);
+    if (set?.size === 0) parked.delete(container);
+  } else observer?.unobserve(element);
 }
 
 /**

@@ -123,6 +123,49 @@ describe('highlighting code near the viewport (highlight="visible", the default)
     expect(languageStatus('elixir')).toBe('idle');
   }, 15_000);
 
+  it('parks the blocks of a container the browser skips (content-visibility), until it renders it again', async () => {
+    const { container } = render(
+      <>
+        <div className="group">
+          <Markdown>{'```julia\nprintln(42)\n```\n\ntext\n\n```julia\nx = 1\n```'}</Markdown>
+        </div>
+        <Markdown>{'```fortran\nprint *, 42\n```'}</Markdown>
+      </>,
+    );
+    const group = container.querySelector('.group') as HTMLElement;
+    const [first, second, outside] = [...container.querySelectorAll('.rivulet-code-block')] as HTMLElement[];
+    const visibility = (skipped: boolean) =>
+      act(() => {
+        group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped }));
+      });
+    expect(new Set(observedElements())).toEqual(new Set([first, second, outside]));
+    visibility(true);
+    expect(observedElements()).toEqual([outside]);
+    visibility(false);
+    expect(new Set(observedElements())).toEqual(new Set([first, second, outside]));
+    expect(languageStatus('julia')).toBe('idle');
+    enter(first as HTMLElement);
+    await waitFor(() => expect(highlightedSpans(first as HTMLElement).length).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(new Set(observedElements())).toEqual(new Set([second, outside]));
+  }, 15_000);
+
+  it('forgets a parked block that unmounts', () => {
+    const view = (shown: boolean) => (
+      <div className="group">{shown ? <Markdown>{'```nim\necho 42\n```'}</Markdown> : null}</div>
+    );
+    const { container, rerender } = render(view(true));
+    const group = container.querySelector('.group') as HTMLElement;
+    const visibility = (skipped: boolean) =>
+      act(() => {
+        group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped }));
+      });
+    visibility(true);
+    expect(observedElements()).toEqual([]);
+    rerender(view(false));
+    visibility(false);
+    expect(observedElements()).toEqual([]);
+  });
+
   it('treats every block as near where IntersectionObserver does not exist', async () => {
     vi.unstubAllGlobals();
     const saved = globalThis.IntersectionObserver;
