@@ -128,6 +128,12 @@ test.describe('long histories', () => {
     );
     expect(frames.length).toBeGreaterThan(10);
     await expect(page.locator('.rivulet-message').first()).toBeInViewport();
+    // The code of the first answers sat in settled groups the browser skipped while the log showed
+    // its end (its blocks parked, not watched by the intersection observer): scrolled back into
+    // view, it is highlighted.
+    const topCode = page.locator('.rivulet-code-block').first();
+    await topCode.scrollIntoViewIfNeeded();
+    await expect(topCode).toHaveAttribute('data-highlighted', 'true', { timeout: 15_000 });
     expect(errors).toEqual([]);
   });
 

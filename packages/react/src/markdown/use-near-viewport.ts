@@ -23,9 +23,9 @@ type Listener = () => void;
 
 let observer: IntersectionObserver | undefined;
 const listeners = new Map<Element, Listener>();
-/** Skipped `content-visibility: auto` container -> the elements parked while it is skipped. */
-const parked = new Map<Element, Set<Element>>();
-/** Parked element -> the container it is parked in. */
+/** `content-visibility: auto` containers the browser skips now. */
+const skipped = new Set<Element>();
+/** Parked element -> the skipped container it is parked in. */
 const parkedIn = new Map<Element, Element>();
 
 /** The `contentvisibilityautostatechange` event (not in every DOM typing yet). */
@@ -33,33 +33,47 @@ interface VisibilityStateEvent extends Event {
   readonly skipped: boolean;
 }
 
-function park(container: Element): void {
-  let set = parked.get(container);
-  for (const element of listeners.keys()) {
-    if (parkedIn.has(element) || !container.contains(element)) continue;
-    observer?.unobserve(element);
-    set ??= new Set();
-    set.add(element);
-    parkedIn.set(element, container);
+/** The skipped container holding `element`, if any (forgetting containers no longer in the page). */
+function skippedContainerOf(element: Element): Element | undefined {
+  for (const container of skipped) {
+    if (!container.isConnected) skipped.delete(container);
+    else if (container !== element && container.contains(element)) return container;
   }
-  if (set) parked.set(container, set);
+  return undefined;
 }
 
-function unpark(container: Element): void {
-  const set = parked.get(container);
-  if (!set) return;
-  parked.delete(container);
-  for (const element of set) {
-    parkedIn.delete(element);
-    observer?.observe(element);
-  }
+/** Observes `element`, or parks it when a skipped container holds it. */
+function watchElement(element: Element): void {
+  const container = skippedContainerOf(element);
+  if (container) parkedIn.set(element, container);
+  else sharedObserver().observe(element);
 }
 
 function onVisibilityState(event: Event): void {
   const container = event.target;
-  if (!(container instanceof Element) || listeners.size === 0) return;
-  if ((event as VisibilityStateEvent).skipped) park(container);
-  else unpark(container);
+  if (!(container instanceof Element)) return;
+  if ((event as VisibilityStateEvent).skipped) {
+    skipped.add(container);
+    for (const element of listeners.keys()) {
+      if (parkedIn.has(element) || !container.contains(element)) continue;
+      observer?.unobserve(element);
+      parkedIn.set(element, container);
+    }
+  } else {
+    skipped.delete(container);
+    for (const [element, holder] of parkedIn) {
+      if (holder !== container) continue;
+      parkedIn.delete(element);
+      // Still inside another skipped container (nested ones), or observed again.
+      watchElement(element);
+    }
+  }
+}
+
+// From the start, so that containers skipped before any element is observed are known. The event
+// does not bubble: it is listened to on its way down.
+if (typeof document !== 'undefined') {
+  document.addEventListener('contentvisibilityautostatechange', onVisibilityState, { capture: true });
 }
 
 function sharedObserver(): IntersectionObserver {
@@ -77,25 +91,17 @@ function sharedObserver(): IntersectionObserver {
     // percentage there against more than the scroll container's visible height.
     { rootMargin, scrollMargin: `${window.innerHeight}px 0px` } as IntersectionObserverInit,
   );
-  // The event does not bubble: listened to on its way down.
-  document.addEventListener('contentvisibilityautostatechange', onVisibilityState, { capture: true });
   return observer;
 }
 
 function observe(element: Element, listener: Listener): void {
   listeners.set(element, listener);
-  sharedObserver().observe(element);
+  watchElement(element);
 }
 
 function unobserve(element: Element): void {
   if (!listeners.delete(element)) return;
-  const container = parkedIn.get(element);
-  if (container) {
-    parkedIn.delete(element);
-    const set = parked.get(container);
-    set?.delete(element);
-    if (set?.size === 0) parked.delete(container);
-  } else observer?.unobserve(element);
+  if (!parkedIn.delete(element)) observer?.unobserve(element);
 }
 
 /**

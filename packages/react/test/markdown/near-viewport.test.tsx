@@ -149,6 +149,25 @@ describe('highlighting code near the viewport (highlight="visible", the default)
     expect(new Set(observedElements())).toEqual(new Set([second, outside]));
   }, 15_000);
 
+  it('parks a block that mounts inside a container already skipped', () => {
+    const view = (shown: boolean) => (
+      <div className="group">{shown ? <Markdown>{'```ocaml\nlet x = 42\n```'}</Markdown> : null}</div>
+    );
+    const { container, rerender } = render(view(false));
+    const group = container.querySelector('.group') as HTMLElement;
+    const visibility = (skipped: boolean) =>
+      act(() => {
+        group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped }));
+      });
+    visibility(true);
+    rerender(view(true));
+    const block = container.querySelector('.rivulet-code-block');
+    expect(block).not.toBeNull();
+    expect(observedElements()).toEqual([]);
+    visibility(false);
+    expect(observedElements()).toEqual([block]);
+  });
+
   it('forgets a parked block that unmounts', () => {
     const view = (shown: boolean) => (
       <div className="group">{shown ? <Markdown>{'```nim\necho 42\n```'}</Markdown> : null}</div>
