@@ -23,8 +23,11 @@ type Listener = () => void;
 
 let observer: IntersectionObserver | undefined;
 const listeners = new Map<Element, Listener>();
-/** `content-visibility: auto` containers the browser skips now. */
-const skipped = new Set<Element>();
+/**
+ * `content-visibility: auto` containers the browser skips now, held weakly: a container removed
+ * while skipped tells no one, and must not keep its subtree alive.
+ */
+const skipped = new Set<WeakRef<Element>>();
 /** Parked element -> the skipped container it is parked in. */
 const parkedIn = new Map<Element, Element>();
 
@@ -35,11 +38,19 @@ interface VisibilityStateEvent extends Event {
 
 /** The skipped container holding `element`, if any (forgetting containers no longer in the page). */
 function skippedContainerOf(element: Element): Element | undefined {
-  for (const container of skipped) {
-    if (!container.isConnected) skipped.delete(container);
+  for (const ref of skipped) {
+    const container = ref.deref();
+    if (!container?.isConnected) skipped.delete(ref);
     else if (container !== element && container.contains(element)) return container;
   }
   return undefined;
+}
+
+function forgetSkipped(container: Element): void {
+  for (const ref of skipped) {
+    const held = ref.deref();
+    if (held === container || !held) skipped.delete(ref);
+  }
 }
 
 /** Observes `element`, or parks it when a skipped container holds it. */
@@ -53,14 +64,15 @@ function onVisibilityState(event: Event): void {
   const container = event.target;
   if (!(container instanceof Element)) return;
   if ((event as VisibilityStateEvent).skipped) {
-    skipped.add(container);
+    forgetSkipped(container);
+    skipped.add(new WeakRef(container));
     for (const element of listeners.keys()) {
       if (parkedIn.has(element) || !container.contains(element)) continue;
       observer?.unobserve(element);
       parkedIn.set(element, container);
     }
   } else {
-    skipped.delete(container);
+    forgetSkipped(container);
     for (const [element, holder] of parkedIn) {
       if (holder !== container) continue;
       parkedIn.delete(element);
