@@ -9,17 +9,11 @@
  * Without `requestIdleCallback` (Safari, jsdom) the work starts on the next task.
  */
 
-type IdleScope = {
-  requestIdleCallback?: (callback: () => void) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
 /** Runs `callback` in the main thread's next idle period; returns the cancel function. */
 export function whenIdle(callback: () => void): () => void {
-  const scope = globalThis as IdleScope;
-  if (typeof scope.requestIdleCallback === 'function' && typeof scope.cancelIdleCallback === 'function') {
-    const handle = scope.requestIdleCallback(callback);
-    return () => scope.cancelIdleCallback?.(handle);
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(callback);
+    return () => globalThis.cancelIdleCallback?.(handle);
   }
   const timer = setTimeout(callback, 0);
   return () => clearTimeout(timer);
@@ -27,13 +21,12 @@ export function whenIdle(callback: () => void): () => void {
 
 /** Runs `callback` in the first idle period at least `delayMs` from now; returns the cancel function. */
 export function idleAfter(delayMs: number, callback: () => void): () => void {
-  if (delayMs <= 0) return whenIdle(callback);
-  let cancelIdle: (() => void) | undefined;
+  let cancel = () => {};
   const timer = setTimeout(() => {
-    cancelIdle = whenIdle(callback);
+    cancel = whenIdle(callback);
   }, delayMs);
   return () => {
     clearTimeout(timer);
-    cancelIdle?.();
+    cancel();
   };
 }

@@ -136,17 +136,6 @@ function childElement(key: number, content: ReactNode): ReactElement {
   return <Fragment key={key}>{content}</Fragment>;
 }
 
-/**
- * A child that is one element (an item's `<li>`, a row's `<tr>`): that element itself under the
- * child's key, without a fragment around it (one fiber fewer per child, kept twice by React once
- * the list re-rendered); else the nodes in a keyed fragment.
- */
-function childNodes(key: number, nodes: ElementContent[], options: RenderOptions): ReactElement {
-  const [only] = nodes;
-  if (nodes.length === 1 && only?.type === 'element') return hastElementToReact(only, options.components, String(key));
-  return childElement(key, render(nodes, options));
-}
-
 /** Children (rows, items, quoted blocks) per group: see `grouped`. */
 export const childGroupSize = 32;
 
@@ -435,7 +424,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
               source,
               flags,
               loose: false,
-              element: childNodes(0, found.head ? [found.head] : [], options),
+              element: found.head && hastElementToReact(found.head, options.components, '0'),
               nodes: siblingElements(1, found.rows, options),
             }
           : {

@@ -36,20 +36,15 @@ interface VisibilityStateEvent extends Event {
   readonly skipped: boolean;
 }
 
-/** The skipped container holding `element`, if any (forgetting containers no longer in the page). */
-function skippedContainerOf(element: Element): Element | undefined {
+/**
+ * The skipped container holding `element`, if any; forgets `forget` and containers gone from the
+ * page on the way.
+ */
+function skippedContainerOf(element: Element | undefined, forget?: Element): Element | undefined {
   for (const ref of skipped) {
     const container = ref.deref();
-    if (!container?.isConnected) skipped.delete(ref);
-    else if (container !== element && container.contains(element)) return container;
-  }
-  return undefined;
-}
-
-function forgetSkipped(container: Element): void {
-  for (const ref of skipped) {
-    const held = ref.deref();
-    if (held === container || !held) skipped.delete(ref);
+    if (!container?.isConnected || container === forget) skipped.delete(ref);
+    else if (element && container !== element && container.contains(element)) return container;
   }
 }
 
@@ -64,7 +59,7 @@ function onVisibilityState(event: Event): void {
   const container = event.target;
   if (!(container instanceof Element)) return;
   if ((event as VisibilityStateEvent).skipped) {
-    forgetSkipped(container);
+    skippedContainerOf(undefined, container);
     skipped.add(new WeakRef(container));
     for (const element of listeners.keys()) {
       if (parkedIn.has(element) || !container.contains(element)) continue;
@@ -72,7 +67,7 @@ function onVisibilityState(event: Event): void {
       parkedIn.set(element, container);
     }
   } else {
-    forgetSkipped(container);
+    skippedContainerOf(undefined, container);
     for (const [element, holder] of parkedIn) {
       if (holder !== container) continue;
       parkedIn.delete(element);
