@@ -213,7 +213,10 @@ describe('finished children past one group keep their elements', () => {
           else seen.set(index, child);
         });
       }
-      const lines = markdown.trimEnd().split('\n').filter((line) => line.trim() !== '' && line.trim() !== '>');
+      const lines = markdown
+        .trimEnd()
+        .split('\n')
+        .filter((line) => line.trim() !== '' && line.trim() !== '>');
       expect(seen.size).toBe(lines.length - header - 1);
       rerender(view(markdown, false));
       expect(canonicalHtml(container.firstElementChild as HTMLElement)).toBe(canonicalStaticHtml(markdown));
