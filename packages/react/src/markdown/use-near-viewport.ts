@@ -79,9 +79,8 @@ function onVisibilityState(event: Event): void {
 
 // From the start, so that containers skipped before any element is observed are known. The event
 // does not bubble: it is listened to on its way down.
-if (typeof document !== 'undefined') {
-  document.addEventListener('contentvisibilityautostatechange', onVisibilityState, { capture: true });
-}
+const pageDocument = typeof document === 'undefined' ? undefined : document;
+pageDocument?.addEventListener('contentvisibilityautostatechange', onVisibilityState, { capture: true });
 
 function sharedObserver(): IntersectionObserver {
   observer ??= new IntersectionObserver(
