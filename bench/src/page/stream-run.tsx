@@ -28,6 +28,19 @@ export function flushTexts(text: string, seed: number, deltasPerFlush: number): 
   return texts;
 }
 
+/**
+ * Reading each flush's text once, as any renderer must. Each text is the previous one with a delta
+ * appended, which the engine keeps as a pair until it is read: the first read copies it whole into
+ * a new string, so this costs time in proportion to the answer on every flush, whoever renders it.
+ */
+function readTexts(texts: readonly string[]): number {
+  const start = performance.now();
+  let sum = 0;
+  for (const text of texts) sum += text.charCodeAt(text.length - 1);
+  const elapsed = performance.now() - start;
+  return Number.isNaN(sum) ? Number.NaN : elapsed;
+}
+
 export async function runStream(options: StreamRunOptions): Promise<StreamRunResult> {
   if (options.warmup) {
     await runStream({ ...options, text: options.warmup, seed: options.seed + 1000, warmup: undefined });
@@ -77,5 +90,15 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
   staticRoot.unmount();
   staticContainer.remove();
 
-  return { flushes, total, static: staticTime, streamed, staticDom, ...(highlights ? { colouredAfterEnd } : {}) };
+  const textReads = readTexts(flushTexts(options.text, options.seed, options.deltasPerFlush));
+
+  return {
+    flushes,
+    total,
+    static: staticTime,
+    textReads,
+    streamed,
+    staticDom,
+    ...(highlights ? { colouredAfterEnd } : {}),
+  };
 }

@@ -42,6 +42,7 @@ function streamRows(raw: RawResults): StreamRow[] {
         total: run.total,
         static: run.static,
         totalOverStatic: run.total / run.static,
+        textReads: run.textReads,
       };
     });
     const last = runs.at(-1);
@@ -131,6 +132,8 @@ export function aggregate(
     if (rivulet && streamdown) {
       ratios[`rivulet/streamdown total ${size}`] = rivulet.total / streamdown.total;
       ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
+      ratios[`rivulet/streamdown total ${size} less text reads`] =
+        (rivulet.total - rivulet.textReads) / (streamdown.total - streamdown.textReads);
     }
     if (diy && streamdown) ratios[`diy/streamdown total ${size}`] = diy.total / streamdown.total;
     if (rivulet && diy) ratios[`rivulet/diy total ${size}`] = rivulet.total / diy.total;

@@ -23,6 +23,8 @@ export interface StreamRow {
   total: number;
   static: number;
   totalOverStatic: number;
+  /** Reading each flush's text once with no renderer: a part of every renderer's total. */
+  textReads: number;
   /** Rivulet with highlighting: from the last flush until the code near the viewport shows its colours. */
   colouredAfterEnd?: number;
   /** The final streamed DOM and the static DOM, from the last round. */

@@ -42,6 +42,11 @@ export interface StreamRunResult {
   total: number;
   /** One render of the final text into an empty container, with `streaming` off. */
   static: number;
+  /**
+   * Reading the same flushes' texts once each, with no renderer: the part of every renderer's total
+   * that comes from the text arriving as a new, longer string on each flush.
+   */
+  textReads: number;
   streamed: DomSummary;
   staticDom: DomSummary;
   /**
