@@ -101,7 +101,8 @@ export default [
     path: `${dist}/index.js`,
     ignore,
     modifyEsbuildConfig: withoutLazyChunks,
-    limit: '98 kB',
+    // 98 kB until GrowingText (the stream's text read piece by piece, about 0.4 kB) took the last of it.
+    limit: '99 kB',
     gzip: true,
   },
   {

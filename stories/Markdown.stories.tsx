@@ -24,10 +24,10 @@ function StreamingMarkdown({
   return (
     <div style={{ maxWidth: 820, margin: '0 auto' }}>
       <p style={{ fontSize: 12, opacity: 0.7 }} data-testid="status">
-        {stream.status} · {stream.text.length} characters
+        {stream.status} · {stream.growingText.length} characters
       </p>
       <Markdown streaming={streaming} cursor={streaming} highlight={highlight}>
-        {stream.text}
+        {stream.growingText}
       </Markdown>
     </div>
   );

@@ -2,6 +2,7 @@ export type { DeltaBuffer, DeltaBufferOptions } from './buffer/delta-buffer';
 export { createDeltaBuffer } from './buffer/delta-buffer';
 export type { Schedule } from './buffer/frame-gate';
 export { defaultSchedule } from './buffer/frame-gate';
+export { GrowingText, isGrowingText } from './buffer/growing-text';
 export { createChat } from './chat/chat';
 export type {
   Chat,

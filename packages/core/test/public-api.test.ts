@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 
 it('exports exactly the public API', () => {
   expect(Object.keys(core).sort()).toEqual([
+    'GrowingText',
     'StreamError',
     'createBlockSplitter',
     'createChat',
@@ -14,6 +15,7 @@ it('exports exactly the public API', () => {
     'defaultSchedule',
     'fromUIMessage',
     'getMessageText',
+    'isGrowingText',
     'isStreamError',
     'normalizeMath',
     'readStream',

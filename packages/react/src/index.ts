@@ -23,6 +23,7 @@ export { useStickToBottom } from './chat/use-stick-to-bottom';
 export type { MarkdownLabels } from './markdown/context';
 export type { CodeThemeNames, HighlightingOptions } from './markdown/highlight-config';
 export { configureHighlighting } from './markdown/highlight-config';
+export type { MarkdownText } from './markdown/incremental-blocks';
 export type { MarkdownComponentExtraProps, MarkdownComponents, MarkdownProps } from './markdown/markdown';
 export { Markdown } from './markdown/markdown';
 export type { StopButtonProps } from './stop-button';
@@ -57,6 +58,7 @@ export type {
 } from './use-chat';
 export { fromUIMessage, getMessageText, useChat } from './use-chat';
 export type {
+  GrowingText,
   StreamStarter,
   StreamState,
   StreamStatus,

@@ -7,6 +7,7 @@
  */
 import {
   createStreamController,
+  type GrowingText,
   type MessagePart,
   type ResumeOption,
   type StreamControllerOptions,
@@ -24,7 +25,7 @@ import { useIsomorphicLayoutEffect, useLatestRef } from './use-latest-ref';
 
 /** Kept here too for modules that import them from this file. */
 export { useIsomorphicLayoutEffect, useLatestRef } from './use-latest-ref';
-export type { StreamStarter, StreamState, StreamStatus, ToolCallState };
+export type { GrowingText, StreamStarter, StreamState, StreamStatus, ToolCallState };
 
 export interface UseStreamOptions {
   /** Wire format of the source. Default `'auto'`. */
@@ -48,6 +49,11 @@ export interface UseStreamOptions {
 export interface UseStreamResult {
   /** Everything received so far; kept after an error or a stop. */
   text: string;
+  /**
+   * `text` as a `GrowingText`, for `<Markdown>`: each update then reads only what was appended
+   * instead of the whole answer again (see `MarkdownProps.children`).
+   */
+  growingText: GrowingText;
   status: StreamStatus;
   /** The failure, when `status` is `'error'`. */
   error: StreamError | undefined;
@@ -92,7 +98,7 @@ function controllerOptions(
  * @example
  * const stream = useStream({ format: 'openai' });
  * <button onClick={() => stream.start((signal) => fetch('/api/answer', { signal }))}>Ask</button>
- * <Markdown streaming={stream.status === 'streaming'}>{stream.text}</Markdown>
+ * <Markdown streaming={stream.status === 'streaming'}>{stream.growingText}</Markdown>
  */
 export function useStream(options: UseStreamOptions = {}): UseStreamResult {
   const latest = useLatestRef(options);
@@ -109,6 +115,7 @@ export function useStream(options: UseStreamOptions = {}): UseStreamResult {
   return useMemo(
     () => ({
       text: state.text,
+      growingText: state.growingText,
       status: state.status,
       error: state.error,
       usage: state.usage,

@@ -2,8 +2,10 @@
  * Text pacer: the text of one stream, held once, as the part already shown plus the part waiting
  * for a frame. Deltas are appended, never recomputed; `take()` moves what one frame shows from
  * waiting to shown: all of it, or with smoothing a slice sized so a burst spreads over a few frames.
- * Invariants: `shown + waiting` is everything pushed, in order; a surrogate pair is never split.
+ * Invariants: `shown + waiting` is everything pushed, in order; a surrogate pair is never split;
+ * `growing` holds `shown` as the chain of what each take moved.
  */
+import { GrowingText } from './growing-text';
 
 /** Frames a burst is spread over when smoothing is on. */
 const SMOOTHING_FRAMES = 5;
@@ -18,6 +20,8 @@ export interface TextPacer {
   truncate(length: number): void;
   /** The text shown so far. */
   readonly shown: string;
+  /** `shown` as a `GrowingText`: each take appends to it; a truncation of shown text starts a new one. */
+  readonly growing: GrowingText;
   /** Everything pushed: shown and waiting. */
   readonly text: string;
   /** Length of `text`, without building it. */
@@ -35,6 +39,7 @@ function safeCut(text: string, count: number): number {
 export function createTextPacer(options: { smoothing?: boolean } = {}): TextPacer {
   const smoothing = options.smoothing ?? false;
   let shown = '';
+  let growing = GrowingText.from('');
   let waiting = '';
   let smoothingRate = 0;
 
@@ -43,6 +48,7 @@ export function createTextPacer(options: { smoothing?: boolean } = {}): TextPace
     waiting = '';
     smoothingRate = 0;
     shown += part;
+    growing = growing.append(part);
     return part;
   }
 
@@ -58,6 +64,7 @@ export function createTextPacer(options: { smoothing?: boolean } = {}): TextPace
       waiting = waiting.slice(cut);
       if (waiting === '') smoothingRate = 0;
       shown += part;
+      growing = growing.append(part);
       return part;
     },
     takeAll,
@@ -66,11 +73,15 @@ export function createTextPacer(options: { smoothing?: boolean } = {}): TextPace
       if (length >= shown.length) waiting = waiting.slice(0, length - shown.length);
       else {
         shown = shown.slice(0, length);
+        growing = GrowingText.from(shown);
         waiting = '';
       }
     },
     get shown() {
       return shown;
+    },
+    get growing() {
+      return growing;
     },
     get text() {
       return shown + waiting;

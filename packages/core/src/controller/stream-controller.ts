@@ -10,6 +10,7 @@
  * came after the last SSE id is forgotten at the drop, since the server sends it again.
  */
 import { createFrameGate, type FrameGate } from '../buffer/frame-gate';
+import { GrowingText } from '../buffer/growing-text';
 import { isStreamError, type StreamError } from '../stream/errors';
 import { isOpened, readStreamFrom, toStreamError } from '../stream/read-stream';
 import type { StreamEvent, StreamEventIterable, StreamSource } from '../stream/types';
@@ -26,6 +27,7 @@ import type {
 
 export const initialStreamState: StreamState = Object.freeze({
   text: '',
+  growingText: GrowingText.from(''),
   status: 'idle',
   error: undefined,
   usage: undefined,
@@ -94,6 +96,7 @@ export function createStreamController(initialOptions: StreamControllerOptions =
     const shown = answer.text.shown;
     const next: StreamState = Object.freeze({
       text: shown,
+      growingText: answer.text.growing,
       status: current.status,
       error,
       usage: answer.usage,

@@ -4,6 +4,7 @@
  * can name them without pulling in its machinery.
  */
 import type { Schedule } from '../buffer/frame-gate';
+import type { GrowingText } from '../buffer/growing-text';
 import type { MessagePart } from '../message/parts';
 import type { StreamError } from '../stream/errors';
 import type { StreamEvent, StreamFormat, StreamSource, StreamUsage } from '../stream/types';
@@ -25,6 +26,11 @@ export interface ToolCallState {
 /** What a stream has delivered so far: an immutable snapshot, replaced when something changes. */
 export interface StreamState {
   text: string;
+  /**
+   * `text` as a `GrowingText`: give it to `<Markdown>` and each update reads only what it appended.
+   * A new answer (or text taken back when a resumed stream repeats it) starts a new chain.
+   */
+  growingText: GrowingText;
   status: StreamStatus;
   error: StreamError | undefined;
   usage: StreamUsage | undefined;

@@ -65,6 +65,11 @@ export interface BlockSplitter {
    * unfinished tail are scanned; otherwise the splitter starts over.
    */
   update(text: string): BlockSplit;
+  /**
+   * Split the text seen so far with `piece` appended, without being handed that whole text (see
+   * `GrowingText`): the same result as `update(previous + piece)`.
+   */
+  append(piece: string): BlockSplit;
   /** Forget everything seen so far. */
   reset(): void;
 }
@@ -80,6 +85,7 @@ export interface BlockSplitter {
  * @example
  * const splitter = createBlockSplitter();
  * splitter.update('# Title\n\nHel'); // { blocks: ['# Title\n\n', 'Hel'], finalCount: 1 }
+ * splitter.append('lo'); // { blocks: ['# Title\n\n', 'Hello'], finalCount: 1 }
  */
 export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
   const math = options.math === true;
@@ -89,8 +95,10 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
   let tailStart = 0;
   /** Offset of the first line not yet scanned (the incomplete last line, if any). */
   let scanFrom = 0;
-  let seen = '';
-  /** The open block as last returned: a block that ends as it was is kept as that same string. */
+  /**
+   * The text from `tailStart` on: the open block as last returned, a string of its own (a block that
+   * ends as it was is kept as that same string, and nothing keeps a whole text alive).
+   */
   let open = '';
 
   function reset(): void {
@@ -98,33 +106,46 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
     finals = [];
     tailStart = 0;
     scanFrom = 0;
-    seen = '';
     open = '';
   }
 
   function extendsSeen(text: string): boolean {
-    if (text.length < seen.length) return false;
+    if (text.length < tailStart + open.length) return false;
     const lastFinal = finals[finals.length - 1];
     if (lastFinal !== undefined && !text.startsWith(lastFinal, tailStart - lastFinal.length)) return false;
-    return text.startsWith(seen.slice(tailStart), tailStart);
+    return text.startsWith(open, tailStart);
+  }
+
+  /**
+   * Scans `tail` (the text from `tailStart`) and moves the final blocks out of it. `isOwn`: `tail` is
+   * a string of its own, not a view into a longer text, so the open block may stay a view into it.
+   */
+  function split(tail: string, isOwn: boolean): BlockSplit {
+    let cut = 0;
+    scanFrom =
+      tailStart +
+      scanLines(state, tail, scanFrom - tailStart, (offset) => {
+        finals.push(sliceOrOpen(tail, cut, offset, open));
+        cut = offset;
+      });
+    tailStart += cut;
+    const blocks = finals.slice();
+    // Detached: a renderer that keeps the open block's source (a memoized element bailing out
+    // keeps its previous props) must not keep a whole text alive with it.
+    if (cut === tail.length) open = '';
+    else if (isOwn && cut === 0) open = tail;
+    else open = sliceOrOpen(tail, cut, tail.length, open);
+    if (open !== '') blocks.push(open);
+    return { blocks, finalCount: finals.length };
   }
 
   return {
     update(text) {
       if (!extendsSeen(text)) reset();
-      const boundaries: number[] = [];
-      scanFrom = scanLines(state, text, scanFrom, (offset) => boundaries.push(offset));
-      for (const boundary of boundaries) {
-        finals.push(sliceOrOpen(text, tailStart, boundary, open));
-        tailStart = boundary;
-      }
-      seen = text;
-      const blocks = finals.slice();
-      // Detached too: a renderer that keeps the open block's source (a memoized element bailing
-      // out keeps its previous props) must not keep this whole text alive with it.
-      open = tailStart < text.length ? sliceOrOpen(text, tailStart, text.length, open) : '';
-      if (open !== '') blocks.push(open);
-      return { blocks, finalCount: finals.length };
+      return split(text.slice(tailStart), false);
+    },
+    append(piece) {
+      return split(open + piece, true);
     },
     reset,
   };

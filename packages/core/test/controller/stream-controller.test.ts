@@ -41,6 +41,35 @@ afterEach(() => {
 });
 
 describe('createStreamController', () => {
+  it('publishes the text as a GrowingText too, each snapshot grown from the one before, a new run a new chain', async () => {
+    const controller = createStreamController({ format: 'text', maxFps: 0 });
+    const source = pushStream();
+    controller.start(source.stream);
+    const seen: StreamState[] = [];
+    const unsubscribe = controller.subscribe(() => seen.push(controller.getSnapshot()));
+    for (const piece of ['Hel', 'lo', ', ', 'world']) {
+      source.push(piece);
+      await until(controller, (s) => s.text.endsWith(piece));
+    }
+    source.close();
+    await until(controller, (s) => s.status === 'done');
+    unsubscribe();
+    for (const state of seen) expect(String(state.growingText)).toBe(state.text);
+    const withText = seen.filter((state) => state.text !== '');
+    for (let index = 1; index < withText.length; index++) {
+      const [before, after] = [withText[index - 1] as StreamState, withText[index] as StreamState];
+      expect(after.growingText.after(before.growingText)).toBe(after.text.slice(before.text.length));
+    }
+    const last = controller.getSnapshot().growingText;
+    const next = pushStream();
+    controller.start(next.stream);
+    next.push('Hello, world, again');
+    const again = await until(controller, (s) => s.text === 'Hello, world, again');
+    expect(again.growingText.after(last)).toBeUndefined();
+    controller.reset();
+    expect(String(controller.getSnapshot().growingText)).toBe('');
+  });
+
   it('goes idle -> connecting -> streaming -> done with immutable, cached snapshots', async () => {
     const onDone = vi.fn();
     const controller = createStreamController({ format: 'text', maxFps: 0, onDone });

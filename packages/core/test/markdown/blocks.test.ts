@@ -99,6 +99,39 @@ describe('createBlockSplitter', () => {
     );
   }, 60_000);
 
+  it('gives exactly the blocks of splitBlocks when handed only the appended pieces', () => {
+    fc.assert(
+      fc.property(
+        documentArbitrary,
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1 }),
+        fc.boolean(),
+        (text, steps, math) => {
+          const splitter = createBlockSplitter({ math });
+          let end = 0;
+          let step = 0;
+          while (end < text.length) {
+            const from = end;
+            end = Math.min(text.length, end + (steps[step++ % steps.length] ?? 1));
+            const prefix = text.slice(0, end);
+            // Whole texts and appended pieces mixed: either way the splitter ends where the text does.
+            const split = step % 3 === 0 ? splitter.update(prefix) : splitter.append(text.slice(from, end));
+            expect(split.blocks).toEqual(splitBlocks(prefix, { math }));
+            expect(split.finalCount).toBe(Math.max(0, split.blocks.length - 1));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('appends after a reset as to an empty text', () => {
+    const splitter = createBlockSplitter();
+    splitter.update('```\ncode\n\nmore');
+    splitter.reset();
+    expect(splitter.append('# A\n\nB\n').blocks).toEqual(['# A\n\n', 'B\n']);
+    expect(splitter.append('\nC\n').blocks).toEqual(['# A\n\n', 'B\n\n', 'C\n']);
+  });
+
   it('keeps final blocks identical across updates', () => {
     const splitter = createBlockSplitter();
     const first = splitter.update('# A\n\nB\n\nC\n');

@@ -41,6 +41,17 @@ it('keeps final blocks without keeping a copy of the answer per block', () => {
   expect(megabytes).toBeLessThan(10);
 });
 
+it('keeps final blocks without keeping the appended pieces alive', () => {
+  const text = paragraphs.join('');
+  const megabytes = retainedMegabytes(() => {
+    const splitter = createBlockSplitter();
+    let last: unknown;
+    for (let index = 0; index < text.length; index += 85) last = splitter.append(text.slice(index, index + 85));
+    return last;
+  });
+  expect(megabytes).toBeLessThan(10);
+});
+
 it('keeps the final items of a long list without keeping a copy of the list per item', () => {
   const text = Array.from({ length: 1500 }, (_, index) => `- item ${index} says **something** useful\n`).join('');
   const megabytes = retainedMegabytes(() => {

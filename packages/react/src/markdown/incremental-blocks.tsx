@@ -13,7 +13,7 @@
  *   layout effect, so a render React discards or repeats moves nothing forward.
  */
 
-import { type BlockSplitter, createBlockSplitter } from '@rivulet/core';
+import { type BlockSplitter, createBlockSplitter, type GrowingText, isGrowingText } from '@rivulet/core';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { TypingCursor } from '../typing-cursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
@@ -59,6 +59,19 @@ function extendsText(text: string, previous: string, thorough: boolean): boolean
   );
 }
 
+/** A `<Markdown>` text: a string, or a `GrowingText` read by what each update appended. */
+export type MarkdownText = string | GrowingText;
+
+/**
+ * Whether `text` is `previous` with more appended. A `GrowingText` grown from `previous` is
+ * known to extend it without reading either; otherwise both are compared as strings.
+ */
+function extendsInput(text: MarkdownText, previous: MarkdownText, thorough: boolean): boolean {
+  if (previous.length === 0) return true;
+  if (isGrowingText(text) && isGrowingText(previous)) return text.after(previous) !== undefined;
+  return extendsText(String(text), String(previous), thorough);
+}
+
 /** What a text splits into: every block, how many are final, and the definitions they hold. */
 interface SplitView {
   blocks: readonly string[];
@@ -80,9 +93,9 @@ interface SplitView {
  * extends it and starts over otherwise.
  */
 interface IncrementalCache {
-  split(text: string, final: boolean, math: boolean): SplitView;
-  /** The text of the last split, '' before the first. */
-  readonly text: string;
+  split(text: MarkdownText, final: boolean, math: boolean): SplitView;
+  /** Whether the last split had any text. */
+  readonly hasText: boolean;
 }
 
 function createIncrementalCache(): IncrementalCache {
@@ -92,8 +105,8 @@ function createIncrementalCache(): IncrementalCache {
   const definitions: DefinitionCollector = createDefinitionCollector();
   /** Source arrays of groups whose blocks are all final: the same array on every update. */
   const finishedGroups = new Map<number, readonly string[]>();
-  let seen = '';
-  let last: { text: string; final: boolean; view: SplitView } | undefined;
+  let seen: MarkdownText = '';
+  let last: { text: MarkdownText; final: boolean; view: SplitView } | undefined;
 
   function groupSources(index: number, blocks: readonly string[], start: number, end: number, finished: boolean) {
     let sources = finishedGroups.get(index);
@@ -105,8 +118,8 @@ function createIncrementalCache(): IncrementalCache {
   }
 
   return {
-    get text() {
-      return seen;
+    get hasText() {
+      return seen.length > 0;
     },
     split(text, final, math) {
       if (last && last.text === text && last.final === final && splitsMath === math) return last.view;
@@ -115,13 +128,15 @@ function createIncrementalCache(): IncrementalCache {
         splitsMath = math;
         splitter = createBlockSplitter({ math });
       }
-      if (isOtherSyntax || !extendsText(text, seen, final)) {
+      // A text grown from the last one hands over only its new pieces: the whole is never read.
+      const appended = !isOtherSyntax && isGrowingText(text) && isGrowingText(seen) ? text.after(seen) : undefined;
+      if (appended === undefined && (isOtherSyntax || !extendsInput(text, seen, final))) {
         splitter.reset();
         finishedGroups.clear();
         definitions.reset();
       }
       seen = text;
-      const split = splitter.update(text);
+      const split = appended === undefined ? splitter.update(String(text)) : splitter.append(appended);
       const view: SplitView = {
         blocks: split.blocks,
         finalCount: split.finalCount,
@@ -148,7 +163,7 @@ export function IncrementalBlocks({
   options,
   cache,
 }: {
-  text: string;
+  text: MarkdownText;
   /** The text no longer grows: every block is final. */
   final: boolean;
   /** The text is incomplete: its last block is repaired (else parsed as written). */
@@ -160,8 +175,8 @@ export function IncrementalBlocks({
   const split = cache.split(text, final, options.math);
   const splitFinal = split.finalCount;
   // How far the last committed render got: read here, written only once a render is committed.
-  const committed = useRef({ text: '', shown: 0 });
-  const base = extendsText(text, committed.current.text, final) ? committed.current.shown : 0;
+  const committed = useRef<{ text: MarkdownText; shown: number }>({ text: '', shown: 0 });
+  const base = extendsInput(text, committed.current.text, final) ? committed.current.shown : 0;
   const shown = blocksToRender(split.blocks, base);
   const catchingUp = shown < split.blocks.length;
   useIsomorphicLayoutEffect(() => {

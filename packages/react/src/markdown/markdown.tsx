@@ -24,7 +24,7 @@ import { TypingCursor } from '../typing-cursor';
 import { createRenderOptions, type RenderOptions } from './blocks';
 import { CodeBlock } from './code-block';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
-import { IncrementalBlocks, useIncrementalCache } from './incremental-blocks';
+import { IncrementalBlocks, type MarkdownText, useIncrementalCache } from './incremental-blocks';
 import { MathFormula } from './math/math-formula';
 import { mathTagName } from './math/tag-name';
 import { mathMarkdownToHast, mayHaveMath, useMathStatus, useShownContent } from './math/use-math';
@@ -51,8 +51,13 @@ export type MarkdownComponents = {
 };
 
 export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** The Markdown text (the full text so far while streaming). */
-  children?: string | null | undefined;
+  /**
+   * The Markdown text (the full text so far while streaming): a string, or a `GrowingText` (as
+   * `useStream` gives in `growingText`), of which each update reads only what was appended. Every
+   * new string is read whole once, so on a long answer the `GrowingText` saves a copy of the answer
+   * per update.
+   */
+  children?: MarkdownText | null | undefined;
   /** The text is still growing: render incrementally and close open markers at its end. */
   streaming?: boolean | undefined;
   /**
@@ -183,7 +188,9 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   },
   ref,
 ) {
-  const text = children ?? '';
+  const input = children ?? '';
+  // The whole text as a string: only once it stops growing (a `GrowingText` is built once then).
+  const text = useMemo(() => (streaming ? '' : String(input)), [streaming, input]);
   const merged = useComponents(components);
   const policyKey = JSON.stringify([allowedLinkPrefixes ?? [], allowedImagePrefixes ?? []]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the prefixes are compared by value through policyKey.
@@ -205,7 +212,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
   // An incomplete text that is not streaming (stopped, failed) is rendered block by block with its
   // tail repaired, even if it never streamed here (a message restored from history).
-  const incremental = streaming || (!wholeDocument && (incomplete || cache.text !== ''));
+  const incremental = streaming || (!wholeDocument && (incomplete || cache.hasText));
 
   return (
     <div
@@ -218,7 +225,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
       <MarkdownSettingsContext.Provider value={settings}>
         {incremental ? (
           <IncrementalBlocks
-            text={text}
+            text={input}
             final={!streaming}
             repairTail={incomplete}
             cursor={cursor && streaming}

@@ -1,5 +1,5 @@
 import { StreamError, type StreamEvent } from '@rivulet/core';
-import { type UseStreamOptions, type UseStreamResult, useStream } from '@rivulet/react';
+import { Markdown, type UseStreamOptions, type UseStreamResult, useStream } from '@rivulet/react';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -36,6 +36,23 @@ describe('useStream: status and text', () => {
     expect(result.current.error).toBeUndefined();
     expect(onDone).toHaveBeenCalledTimes(1);
     expect(onDone.mock.calls[0]?.[0]).toMatchObject({ text: 'Hello, world', status: 'done' });
+  });
+
+  it('gives the text as a GrowingText too, that a <Markdown> renders as the text', async () => {
+    const source = pushStream();
+    const { result } = renderHook(() => useStream({ format: 'text', maxFps: 0 }));
+    act(() => result.current.start(source.stream));
+    source.push('# Title\n\nSome **bo');
+    await waitFor(() => expect(result.current.text).toBe('# Title\n\nSome **bo'));
+    const before = result.current.growingText;
+    source.push('ld** text');
+    source.close();
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(String(result.current.growingText)).toBe('# Title\n\nSome **bold** text');
+    expect(result.current.growingText.after(before)).toBe('ld** text');
+    const { container } = render(<Markdown highlight={false}>{result.current.growingText}</Markdown>);
+    expect(container.querySelector('h1')?.textContent).toBe('Title');
+    expect(container.querySelector('strong')?.textContent).toBe('bold');
   });
 
   it('flushes pending text immediately when the stream ends, whatever the frame cap', async () => {
