@@ -1,11 +1,12 @@
 /**
  * The renderers under test, each used the way its documentation shows: Rivulet's streaming
- * `<Markdown>` (with its default code highlighting, which highlights the code blocks near the
+ * `<Markdown>` given the stream's `GrowingText` (as `useStream().growingText`; given each flush's
+ * text as a new string instead, as `rivulet-string`), with its default code highlighting, which highlights the code blocks near the
  * viewport; with every block highlighted, seen or not; and without highlighting, to compare like
  * for like with streamdown, which does not highlight by default), streamdown (with its stylesheet), react-markdown + remark-gfm re-rendering the whole
  * text on every update, the do-it-yourself stack (`diy-renderer.tsx`), and plain text as the floor any renderer pays for React and layout.
  */
-import { Markdown } from '@rivulet/react';
+import { type GrowingText, Markdown } from '@rivulet/react';
 import '@rivulet/react/styles.css';
 import type { ReactNode } from 'react';
 import ReactMarkdown from 'react-markdown';
@@ -19,19 +20,29 @@ const gfm = [remarkGfm];
 
 export interface RendererProps {
   text: string;
+  /** The same text as the stream's `GrowingText`, when the run has one (Rivulet reads it instead). */
+  growing?: GrowingText | undefined;
   streaming: boolean;
 }
 
+/** Renderers handed the stream's `GrowingText`: they never read each flush's text whole. */
+export const readsGrowingText: ReadonlySet<RendererId> = new Set([
+  'rivulet',
+  'rivulet-no-highlight',
+  'rivulet-highlight-all',
+]);
+
 export const renderers: Record<RendererId, (props: RendererProps) => ReactNode> = {
-  rivulet: ({ text, streaming }) => <Markdown streaming={streaming}>{text}</Markdown>,
-  'rivulet-no-highlight': ({ text, streaming }) => (
+  rivulet: ({ text, growing, streaming }) => <Markdown streaming={streaming}>{growing ?? text}</Markdown>,
+  'rivulet-string': ({ text, streaming }) => <Markdown streaming={streaming}>{text}</Markdown>,
+  'rivulet-no-highlight': ({ text, growing, streaming }) => (
     <Markdown streaming={streaming} highlight={false}>
-      {text}
+      {growing ?? text}
     </Markdown>
   ),
-  'rivulet-highlight-all': ({ text, streaming }) => (
+  'rivulet-highlight-all': ({ text, growing, streaming }) => (
     <Markdown streaming={streaming} highlight="all">
-      {text}
+      {growing ?? text}
     </Markdown>
   ),
   streamdown: ({ text, streaming }) => <Streamdown isAnimating={streaming}>{text}</Streamdown>,

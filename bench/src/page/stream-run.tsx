@@ -4,6 +4,7 @@
  * flushes the page yields one task, so work a renderer defers (effects, timers, lazy loads) still runs
  * and is counted in the total.
  */
+import { GrowingText } from '@rivulet/core';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { makeDeltas } from '../shared/prng';
@@ -12,20 +13,28 @@ import { untilCodeColoured } from './code-colours';
 import { createContainer, summarize } from './dom';
 import { Harness } from './harness';
 import { nextTask, settle } from './instrument';
-import { type RendererProps, renderers } from './renderers';
+import { type RendererProps, readsGrowingText, renderers } from './renderers';
 
 type Setter = (props: RendererProps) => void;
 
 /** Joins deltas into the successive texts the stream shows, one per flush. */
 export function flushTexts(text: string, seed: number, deltasPerFlush: number): string[] {
+  return flushSteps(text, seed, deltasPerFlush).map((step) => step.text);
+}
+
+/** Each flush's text, and the same text as a `GrowingText` grown flush by flush (as `useStream` gives it). */
+function flushSteps(text: string, seed: number, deltasPerFlush: number): Array<{ text: string; growing: GrowingText }> {
   const deltas = makeDeltas(text, seed);
-  const texts: string[] = [];
+  const steps: Array<{ text: string; growing: GrowingText }> = [];
   let current = '';
+  let growing = GrowingText.from('');
   for (let i = 0; i < deltas.length; i += deltasPerFlush) {
-    current += deltas.slice(i, i + deltasPerFlush).join('');
-    texts.push(current);
+    const piece = deltas.slice(i, i + deltasPerFlush).join('');
+    current += piece;
+    growing = growing.append(piece);
+    steps.push({ text: current, growing });
   }
-  return texts;
+  return steps;
 }
 
 /**
@@ -46,7 +55,7 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
     await runStream({ ...options, text: options.warmup, seed: options.seed + 1000, warmup: undefined });
   }
   const Renderer = renderers[options.renderer];
-  const texts = flushTexts(options.text, options.seed, options.deltasPerFlush);
+  const steps = flushSteps(options.text, options.seed, options.deltasPerFlush);
 
   let set: Setter = () => {};
   const register = (setter: Setter) => {
@@ -66,11 +75,11 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
     void container.offsetHeight;
     flushes.push(performance.now() - before);
   };
-  for (const text of texts) {
-    flush({ text, streaming: true });
+  for (const { text, growing } of steps) {
+    flush({ text, growing, streaming: true });
     await nextTask();
   }
-  flush({ text: options.text, streaming: false });
+  flush({ text: options.text, growing: steps.at(-1)?.growing, streaming: false });
   const total = performance.now() - start;
   const streamed = summarize(container);
   const highlights = options.renderer === 'rivulet' || options.renderer === 'rivulet-highlight-all';
@@ -90,7 +99,9 @@ export async function runStream(options: StreamRunOptions): Promise<StreamRunRes
   staticRoot.unmount();
   staticContainer.remove();
 
-  const textReads = readTexts(flushTexts(options.text, options.seed, options.deltasPerFlush));
+  const textReads = readsGrowingText.has(options.renderer)
+    ? Number.NaN
+    : readTexts(flushTexts(options.text, options.seed, options.deltasPerFlush));
 
   return {
     flushes,

@@ -15,6 +15,7 @@ import type { RawResults } from './suite';
 
 /** Rivulet with other settings than its defaults: figures reported beside the targets, not as them. */
 export const extraRenderers = [
+  'rivulet-string',
   'rivulet-no-highlight',
   'rivulet-highlight-all',
 ] as const satisfies readonly RendererId[];
@@ -42,7 +43,7 @@ function streamRows(raw: RawResults): StreamRow[] {
         total: run.total,
         static: run.static,
         totalOverStatic: run.total / run.static,
-        textReads: run.textReads,
+        textReads: typeof run.textReads === 'number' ? run.textReads : Number.NaN,
       };
     });
     const last = runs.at(-1);
@@ -132,8 +133,12 @@ export function aggregate(
     if (rivulet && streamdown) {
       ratios[`rivulet/streamdown total ${size}`] = rivulet.total / streamdown.total;
       ratios[`rivulet/streamdown median flush ${size}`] = rivulet.medianFlush / streamdown.medianFlush;
-      ratios[`rivulet/streamdown total ${size} less text reads`] =
-        (rivulet.total - rivulet.textReads) / (streamdown.total - streamdown.textReads);
+    }
+    // Given strings, Rivulet pays the text reads as streamdown does: its total without them.
+    const fromStrings = find(stream, 'rivulet-string', size);
+    if (fromStrings && streamdown) {
+      ratios[`rivulet-string/streamdown total ${size} less text reads`] =
+        (fromStrings.total - fromStrings.textReads) / (streamdown.total - streamdown.textReads);
     }
     if (diy && streamdown) ratios[`diy/streamdown total ${size}`] = diy.total / streamdown.total;
     if (rivulet && diy) ratios[`rivulet/diy total ${size}`] = rivulet.total / diy.total;

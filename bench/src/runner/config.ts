@@ -15,6 +15,7 @@ function list<T extends string>(name: string, all: readonly T[]): T[] {
 
 const allRenderers = [
   'rivulet',
+  'rivulet-string',
   'rivulet-no-highlight',
   'rivulet-highlight-all',
   'streamdown',

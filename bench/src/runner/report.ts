@@ -5,6 +5,7 @@ import type { BenchResults, ConcurrencyFigures, ConcurrencyResult } from './resu
 
 /** What each of Rivulet's other settings shows; their ratios are printed apart from the SPEC figures. */
 const extraMeaning: Record<(typeof extraRenderers)[number], string> = {
+  'rivulet-string': "each flush's text handed over as a new string, not the stream's GrowingText",
   'rivulet-no-highlight': 'no highlighting on either side',
   'rivulet-highlight-all': 'every code block highlighted, seen or not',
 };
@@ -89,7 +90,8 @@ export function formatReport(results: BenchResults): string {
   out.push(
     "text reads: reading each flush's text once with no renderer. The text arrives as a new, longer string on " +
       'every flush and its first read copies it whole, so this part of every total grows with the answer ' +
-      'whoever renders it; the "less text reads" ratios leave it out of both sides.',
+      'whoever renders it (the rows given a GrowingText never read it: "-"); the "less text reads" ratios leave it ' +
+      'out of both sides.',
     '',
   );
   const ratios = Object.entries(results.ratios);

@@ -2,6 +2,7 @@
 
 export type RendererId =
   | 'rivulet'
+  | 'rivulet-string'
   | 'rivulet-no-highlight'
   | 'rivulet-highlight-all'
   | 'streamdown'
