@@ -46,6 +46,7 @@ export type { RepairOptions } from './markdown/repair';
 export { repairMarkdown } from './markdown/repair';
 export type { FromUIMessageOptions, UIMessageLike, UIMessagePartLike } from './message/from-ui-message';
 export { fromUIMessage } from './message/from-ui-message';
+export { growingTextOf } from './message/growing-parts';
 export { getMessageText } from './message/message-text';
 export type {
   FilePart,

@@ -15,6 +15,7 @@ it('exports exactly the public API', () => {
     'defaultSchedule',
     'fromUIMessage',
     'getMessageText',
+    'growingTextOf',
     'isGrowingText',
     'isStreamError',
     'normalizeMath',

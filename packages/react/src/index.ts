@@ -56,7 +56,7 @@ export type {
   UseChatOptions,
   UseChatResult,
 } from './use-chat';
-export { fromUIMessage, getMessageText, useChat } from './use-chat';
+export { fromUIMessage, getMessageText, growingTextOf, useChat } from './use-chat';
 export type {
   GrowingText,
   StreamStarter,

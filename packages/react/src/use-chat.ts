@@ -47,7 +47,7 @@ export type {
   UIMessageLike,
   UIMessagePartLike,
 } from '@rivulet/core';
-export { fromUIMessage, getMessageText } from '@rivulet/core';
+export { fromUIMessage, getMessageText, growingTextOf } from '@rivulet/core';
 
 /** Every option of core's `createChat`; `initialMessages` is read once, on mount. */
 export type UseChatOptions = ChatOptions;

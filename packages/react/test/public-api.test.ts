@@ -12,6 +12,7 @@ it('exports exactly the public API', () => {
     'configureHighlighting',
     'fromUIMessage',
     'getMessageText',
+    'growingTextOf',
     'useChat',
     'useChatMessage',
     'useStickToBottom',

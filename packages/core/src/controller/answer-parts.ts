@@ -10,12 +10,17 @@
  * changed; text not yet shown (paced) is not in a part, and nothing that arrived after it shows
  * before it. Checkpoint and rollback follow the answer's (after a drop, the server sends again
  * what came after the last SSE id).
+ *
+ * A text part's text is also kept as a `GrowingText` (`growingTextOf`), grown by what each update
+ * showed, so neither this view nor a renderer reads the answer's whole text on an update.
  */
+import { GrowingText } from '../buffer/growing-text';
+import { setGrowingText } from '../message/growing-parts';
 import type { FilePart, MessagePart, ReasoningPart, SourcePart, TextPart, ToolCallPart } from '../message/parts';
 import type { ToolCallState } from './types';
 
 type Segment =
-  | { kind: 'text'; start: number; end: number; part?: TextPart }
+  | { kind: 'text'; start: number; end: number; part?: TextPart; growing?: GrowingText }
   | { kind: 'reasoning'; start: number; end: number; part?: ReasoningPart }
   | { kind: 'tool'; id: string; part?: ToolCallPart; from?: ToolCallState }
   | { kind: 'source'; part: SourcePart }
@@ -34,6 +39,10 @@ export class AnswerParts {
   private readonly toolIds = new Set<string>();
   private readonly sourceUrls = new Set<string>();
   private published: MessagePart[] = noParts;
+  /** The shown text at the last view. */
+  private shown: { growing: GrowingText; length: number } | undefined;
+  /** What the shown text gained since the view before (from offset `from`), when it only grew. */
+  private added: { from: number; text: string } | undefined;
 
   /** Text was appended; `length` is the answer text's length after it. */
   text(start: number, length: number): void {
@@ -84,6 +93,7 @@ export class AnswerParts {
       if ((segment.kind === 'text' || segment.kind === 'reasoning') && end >= 0 && segment.end !== end) {
         segment.end = end;
         segment.part = undefined;
+        if (segment.kind === 'text') segment.growing = undefined;
       }
     });
     this.toolIds.clear();
@@ -95,10 +105,20 @@ export class AnswerParts {
   }
 
   /**
-   * The parts as shown: `shownText` is the answer text shown so far (paced), `toolCalls` the calls'
-   * current views; `isComplete` when the stream ended normally (every call's input is then complete).
+   * The parts as shown: `shownText` is the answer text shown so far (paced), `shownGrowing` the same
+   * text as a `GrowingText`, `toolCalls` the calls' current views; `isComplete` when the stream ended
+   * normally (every call's input is then complete).
    */
-  view(shownText: string, reasoning: string, toolCalls: readonly ToolCallState[], isComplete: boolean): MessagePart[] {
+  view(
+    shownText: string,
+    shownGrowing: GrowingText,
+    reasoning: string,
+    toolCalls: readonly ToolCallState[],
+    isComplete: boolean,
+  ): MessagePart[] {
+    const appended = this.shown && shownGrowing.after(this.shown.growing);
+    this.added = appended === undefined || !this.shown ? undefined : { from: this.shown.length, text: appended };
+    this.shown = { growing: shownGrowing, length: shownText.length };
     const next: MessagePart[] = [];
     let changed = false;
     const calls = new Map(toolCalls.map((call) => [call.id, call]));
@@ -115,6 +135,27 @@ export class AnswerParts {
     return this.published;
   }
 
+  /**
+   * A new part for a text segment that now ends at `end`: grown by the new characters when they all
+   * arrived since the last view, else cut from `shownText` (a first view, or text taken back).
+   */
+  private growText(segment: Segment & { kind: 'text' }, shownText: string, end: number): void {
+    const known = segment.start + (segment.growing?.length ?? 0);
+    const added = this.added;
+    let text: string;
+    if (added !== undefined && known >= added.from) {
+      const piece = added.text.slice(known - added.from, end - added.from);
+      text = (segment.part?.text ?? '') + piece;
+      segment.growing = (segment.growing ?? GrowingText.from('')).append(piece);
+    } else {
+      text = shownText.slice(segment.start, end);
+      segment.growing = GrowingText.from(text);
+    }
+    const part: TextPart = Object.freeze({ type: 'text', text });
+    setGrowingText(part, segment.growing);
+    segment.part = part;
+  }
+
   private partOf(
     segment: Segment,
     shownText: string,
@@ -126,9 +167,7 @@ export class AnswerParts {
       case 'text': {
         const end = Math.min(segment.end, shownText.length);
         if (end <= segment.start) return undefined;
-        if (segment.part?.text.length !== end - segment.start) {
-          segment.part = Object.freeze({ type: 'text', text: shownText.slice(segment.start, end) });
-        }
+        if (segment.part?.text.length !== end - segment.start) this.growText(segment, shownText, end);
         return segment.part;
       }
       case 'reasoning': {

@@ -102,7 +102,7 @@ export function createStreamController(initialOptions: StreamControllerOptions =
       usage: answer.usage,
       reasoning: answer.reasoning,
       toolCalls,
-      parts: answer.parts.view(shown, answer.reasoning, toolCalls, current.status === 'done'),
+      parts: answer.parts.view(shown, answer.text.growing, answer.reasoning, toolCalls, current.status === 'done'),
       finishReason: answer.finishReason,
       reconnecting: current.reconnecting,
       lastEventId: current.lastEventId,

@@ -9,12 +9,15 @@ import {
   type ChatSnapshot,
   createChat,
   createStreamController,
+  type GrowingText,
   getMessageText,
+  growingTextOf,
   type MessagePart,
   readStream,
   type StreamEvent,
   type StreamFormat,
   type StreamState,
+  type TextPart,
 } from '@rivulet/core';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes, streamOf, variantFixtureBytes } from '../stream/helpers';
@@ -245,5 +248,55 @@ describe('messages given the old way', () => {
       initialMessages: [{ id: 'q', role: 'user', parts: [{ type: 'text', text: 'From parts' }] }],
     });
     expect(chat.getSnapshot().messages[0]?.content).toBe('From parts');
+  });
+});
+
+describe('text parts as GrowingText (growingTextOf)', () => {
+  it('keep each text part grown from its previous snapshot, text, a tool call and more text alike', async () => {
+    async function* events(): AsyncIterable<StreamEvent> {
+      for (const delta of ['Let me ', 'look that ', 'up.']) yield { type: 'text', delta };
+      yield { type: 'tool-call', id: 'call_1', name: 'search', argsDelta: '{"q":"x"}' };
+      for (const delta of ['Found ', 'it: **bold', '** and more.']) yield { type: 'text', delta };
+      yield { type: 'done' };
+    }
+    const controller = createStreamController({ maxFps: 0 });
+    const snapshots: StreamState[] = [];
+    const ended = new Promise<void>((resolve) => {
+      controller.subscribe(() => {
+        const state = controller.getSnapshot();
+        snapshots.push(state);
+        if (state.status === 'done') resolve();
+      });
+    });
+    controller.start(events());
+    await ended;
+    const previous = new Map<number, GrowingText>();
+    for (const state of snapshots) {
+      state.parts.forEach((part, index) => {
+        if (part.type !== 'text') return;
+        const growing = growingTextOf(part);
+        expect(growing && String(growing)).toBe(part.text);
+        const before = previous.get(index);
+        if (before && growing) expect(growing.after(before)).toBe(part.text.slice(before.length));
+        if (growing) previous.set(index, growing);
+      });
+    }
+    const texts = (controller.getSnapshot().parts.filter((part) => part.type === 'text') as TextPart[]).map(
+      (part) => part.text,
+    );
+    expect(texts).toEqual(['Let me look that up.', 'Found it: **bold** and more.']);
+    // Kept beside the parts, not in them: a part serialises as the plain object it is.
+    const [first] = controller.getSnapshot().parts;
+    expect(JSON.parse(JSON.stringify(first))).toEqual({ type: 'text', text: 'Let me look that up.' });
+    expect(Object.keys(first ?? {})).toEqual(['type', 'text']);
+  });
+
+  it('has none for a part that did not come from a stream', () => {
+    const part: TextPart = { type: 'text', text: 'restored' };
+    expect(growingTextOf(part)).toBeUndefined();
+    const chat = createChat({ api: '/api/chat', initialMessages: [{ role: 'assistant', content: 'restored' }] });
+    const [message] = chat.getSnapshot().messages;
+    const restored = message?.parts[0];
+    expect(restored?.type === 'text' && growingTextOf(restored)).toBeUndefined();
   });
 });

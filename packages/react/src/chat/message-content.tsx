@@ -4,6 +4,7 @@
  * `<Chat.Reasoning>`, `<Chat.ToolCall>`, `<Chat.Sources>` and `<Chat.Files>` render one kind each,
  * for layouts that place them apart. Links and images go through `<Markdown>`'s URL policy.
  */
+import { growingTextOf } from '@rivulet/core';
 import { type DetailsHTMLAttributes, Fragment, forwardRef, type HTMLAttributes } from 'react';
 import { Markdown } from '../markdown/markdown';
 import { isSafeImageUrl, isSafeLinkUrl } from '../markdown/url-policy';
@@ -49,6 +50,7 @@ export const ChatMessageContent = forwardRef<HTMLDivElement, ChatMessageContentP
         );
       }
       // Only a completed answer renders exactly as written; a stopped or failed one keeps its tail repaired.
+      // A streamed part is read by what each update appended (its GrowingText), not whole again.
       return (
         <Markdown
           key={index}
@@ -58,7 +60,7 @@ export const ChatMessageContent = forwardRef<HTMLDivElement, ChatMessageContentP
           incomplete={isLastPart && status !== undefined && status !== 'done'}
           cursor={streaming && isLastPart}
         >
-          {part.text}
+          {growingTextOf(part) ?? part.text}
         </Markdown>
       );
     }
