@@ -10,7 +10,7 @@ import { createContainer, summarize } from './dom';
 import { Harness } from './harness';
 import { nextTask, settle } from './instrument';
 import { type RendererProps, renderers } from './renderers';
-import { flushTexts } from './stream-run';
+import { flushSteps } from './stream-run';
 
 export interface MemoryRunOptions {
   renderer: RendererId;
@@ -55,12 +55,12 @@ async function streamInto(options: MemoryRunOptions): Promise<{ root: Root; cont
     ),
   );
   await settle();
-  const texts = flushTexts(options.text, options.seed, options.deltasPerFlush);
-  for (const [index, text] of texts.entries()) {
-    flushSync(() => set({ text, streaming: true }));
+  const steps = flushSteps(options.text, options.seed, options.deltasPerFlush);
+  for (const [index, { text, growing }] of steps.entries()) {
+    flushSync(() => set({ text, growing, streaming: true }));
     if (index % 8 === 0) await nextTask();
   }
-  flushSync(() => set({ text: options.text, streaming: false }));
+  flushSync(() => set({ text: options.text, growing: steps.at(-1)?.growing, streaming: false }));
   await settle();
   return { root, container };
 }

@@ -189,8 +189,6 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   ref,
 ) {
   const input = children ?? '';
-  // The whole text as a string: only once it stops growing (a `GrowingText` is built once then).
-  const text = useMemo(() => (streaming ? '' : String(input)), [streaming, input]);
   const merged = useComponents(components);
   const policyKey = JSON.stringify([allowedLinkPrefixes ?? [], allowedImagePrefixes ?? []]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the prefixes are compared by value through policyKey.
@@ -209,7 +207,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   );
   const cache = useIncrementalCache();
 
-  const wholeDocument = useMemo(() => !streaming && needsWholeDocument(text), [streaming, text]);
+  // A `GrowingText` is read whole only here, once it stops growing, and not kept as a string.
+  const wholeDocument = useMemo(() => !streaming && needsWholeDocument(String(input)), [streaming, input]);
   // An incomplete text that is not streaming (stopped, failed) is rendered block by block with its
   // tail repaired, even if it never streamed here (a message restored from history).
   const incremental = streaming || (!wholeDocument && (incomplete || cache.hasText));
@@ -233,7 +232,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
             cache={cache}
           />
         ) : (
-          <StaticDocument text={text} repair={incomplete} options={options} />
+          <StaticDocument text={String(input)} repair={incomplete} options={options} />
         )}
       </MarkdownSettingsContext.Provider>
     </div>
