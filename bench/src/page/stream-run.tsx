@@ -23,7 +23,11 @@ export function flushTexts(text: string, seed: number, deltasPerFlush: number): 
 }
 
 /** Each flush's text, and the same text as a `GrowingText` grown flush by flush (as `useStream` gives it). */
-export function flushSteps(text: string, seed: number, deltasPerFlush: number): Array<{ text: string; growing: GrowingText }> {
+export function flushSteps(
+  text: string,
+  seed: number,
+  deltasPerFlush: number,
+): Array<{ text: string; growing: GrowingText }> {
   const deltas = makeDeltas(text, seed);
   const steps: Array<{ text: string; growing: GrowingText }> = [];
   let current = '';
