@@ -81,11 +81,26 @@ async function checkStory(page, story, problems) {
   else {
     // Let streamed answers settle a little before the scan.
     await page.waitForTimeout(500);
-    const results = await new AxeBuilder({ page }).include('#storybook-root').analyze();
+    const results = await scan(page);
     for (const violation of results.violations) {
       problems.push(
         `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(', ')})`,
       );
+    }
+  }
+}
+
+/**
+ * Axe's scan of the story. Storybook's a11y addon scans each story too once it renders, and axe runs one
+ * scan at a time in a page: when the addon's is still going (a long story), wait for it and scan again.
+ */
+async function scan(page) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await new AxeBuilder({ page }).include('#storybook-root').analyze();
+    } catch (error) {
+      if (attempt >= 40 || !String(error?.message ?? error).includes('Axe is already running')) throw error;
+      await page.waitForTimeout(250);
     }
   }
 }
