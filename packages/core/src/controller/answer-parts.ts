@@ -32,6 +32,12 @@ export interface PartsCheckpoint {
   ends: number[];
 }
 
+/** What the shown text gained since the last view: `text`, from offset `from`. */
+interface Added {
+  from: number;
+  text: string;
+}
+
 const noParts = Object.freeze([]) as unknown as MessagePart[];
 
 export class AnswerParts {
@@ -40,9 +46,7 @@ export class AnswerParts {
   private readonly sourceUrls = new Set<string>();
   private published: MessagePart[] = noParts;
   /** The shown text at the last view. */
-  private shown: { growing: GrowingText; length: number } | undefined;
-  /** What the shown text gained since the view before (from offset `from`), when it only grew. */
-  private added: { from: number; text: string } | undefined;
+  private shown: GrowingText | undefined;
 
   /** Text was appended; `length` is the answer text's length after it. */
   text(start: number, length: number): void {
@@ -116,15 +120,18 @@ export class AnswerParts {
     toolCalls: readonly ToolCallState[],
     isComplete: boolean,
   ): MessagePart[] {
-    const appended = this.shown && shownGrowing.after(this.shown.growing);
-    this.added = appended === undefined || !this.shown ? undefined : { from: this.shown.length, text: appended };
-    this.shown = { growing: shownGrowing, length: shownText.length };
+    // What the shown text gained since the last view, when it only grew.
+    const before = this.shown;
+    const appended = before && shownGrowing.after(before);
+    const added = before && appended !== undefined ? { from: before.length, text: appended } : undefined;
+    this.shown = shownGrowing;
     const next: MessagePart[] = [];
     let changed = false;
     const calls = new Map(toolCalls.map((call) => [call.id, call]));
     for (let index = 0; index < this.segments.length; index++) {
       const segment = this.segments[index] as Segment;
-      const part = this.partOf(segment, shownText, reasoning, calls, isComplete || index < this.segments.length - 1);
+      const isInputComplete = isComplete || index < this.segments.length - 1;
+      const part = this.partOf(segment, shownText, added, reasoning, calls, isInputComplete);
       if (part === undefined) break;
       if (part !== this.published[next.length]) changed = true;
       next.push(part);
@@ -139,9 +146,13 @@ export class AnswerParts {
    * A new part for a text segment that now ends at `end`: grown by the new characters when they all
    * arrived since the last view, else cut from `shownText` (a first view, or text taken back).
    */
-  private growText(segment: Segment & { kind: 'text' }, shownText: string, end: number): void {
+  private growText(
+    segment: Segment & { kind: 'text' },
+    shownText: string,
+    added: Added | undefined,
+    end: number,
+  ): void {
     const known = segment.start + (segment.growing?.length ?? 0);
-    const added = this.added;
     let text: string;
     if (added !== undefined && known >= added.from) {
       const piece = added.text.slice(known - added.from, end - added.from);
@@ -159,6 +170,7 @@ export class AnswerParts {
   private partOf(
     segment: Segment,
     shownText: string,
+    added: Added | undefined,
     reasoning: string,
     calls: Map<string, ToolCallState>,
     isInputComplete: boolean,
@@ -167,7 +179,7 @@ export class AnswerParts {
       case 'text': {
         const end = Math.min(segment.end, shownText.length);
         if (end <= segment.start) return undefined;
-        if (segment.part?.text.length !== end - segment.start) this.growText(segment, shownText, end);
+        if (segment.part?.text.length !== end - segment.start) this.growText(segment, shownText, added, end);
         return segment.part;
       }
       case 'reasoning': {
