@@ -5,17 +5,13 @@ import { renderChat } from './setup-chat';
 
 // What each streaming Markdown was handed, while delegating to the real one.
 const streamingChildren = vi.hoisted(() => [] as unknown[]);
-vi.mock('../../src/markdown/markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/markdown/markdown')>();
-  const { createElement } = await import('react');
-  return {
-    ...actual,
-    Markdown(props: Parameters<typeof actual.Markdown>[0]) {
+vi.mock('../../src/markdown/markdown', (importOriginal) =>
+  import('./markdown-spy').then(({ spiedMarkdownModule }) =>
+    spiedMarkdownModule(importOriginal, (props) => {
       if (props.streaming) streamingChildren.push(props.children);
-      return createElement(actual.Markdown, props);
-    },
-  };
-});
+    }),
+  ),
+);
 
 afterEach(() => {
   streamingChildren.length = 0;

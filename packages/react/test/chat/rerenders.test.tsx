@@ -7,18 +7,14 @@ import { mockFetch } from '../hooks/streams';
 
 // Count how often each message's Markdown renders, by its text, while delegating to the real one.
 const markdownRenders = vi.hoisted(() => new Map<string, number>());
-vi.mock('../../src/markdown/markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/markdown/markdown')>();
-  const { createElement } = await import('react');
-  return {
-    ...actual,
-    Markdown(props: Parameters<typeof actual.Markdown>[0]) {
+vi.mock('../../src/markdown/markdown', (importOriginal) =>
+  import('./markdown-spy').then(({ spiedMarkdownModule }) =>
+    spiedMarkdownModule(importOriginal, (props) => {
       const text = String(props.children ?? '');
       markdownRenders.set(text, (markdownRenders.get(text) ?? 0) + 1);
-      return createElement(actual.Markdown, props);
-    },
-  };
-});
+    }),
+  ),
+);
 
 afterEach(() => {
   vi.unstubAllGlobals();
