@@ -267,6 +267,36 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
   return sawBlank || wasClosed || kind === 'heading' || kind === 'fence';
 }
 
+/** Characters a list item's marker can start with (`-`, `+`, `*`, a digit). */
+function mayStartListMarker(code: number): boolean {
+  return code === 45 || code === 43 || code === 42 || (code >= 48 && code <= 57);
+}
+
+const isWhiteSpace = (code: number) => code === 32 || code === 9 || code === 13;
+
+/**
+ * Whether the incomplete last line, starting at `from` in `text`, already begins a new top-level
+ * block, however it ends (`scanLine` will return true for it). The line is not fed: the state stays
+ * as it was. Two cases:
+ * - the top-level block before it is closed (a blank line, a heading, a thematic break or a closed
+ *   fence ended it) and nothing open can take the line: any line that is not blank starts a block,
+ *   and this one has a character other than a space, a tab or a carriage return;
+ * - a top-level list after a blank line: a line that starts at its first column with a character
+ *   no list marker starts with is not inside any item and does not continue the list.
+ */
+export function opensTopBlock(state: ScanState, text: string, from: number): boolean {
+  if (from >= text.length || state.top === 'none') return false;
+  if (state.top === 'list' && state.sawBlank) {
+    const code = text.charCodeAt(from);
+    return !isWhiteSpace(code) && !mayStartListMarker(code);
+  }
+  if (!state.isTopClosed || state.containers.length > 0 || state.leaf !== undefined) return false;
+  for (let index = from; index < text.length; index += 1) {
+    if (!isWhiteSpace(text.charCodeAt(index))) return true;
+  }
+  return false;
+}
+
 /**
  * Feed every complete line of `text` from offset `from` (a line start). Calls `onBoundary` with the
  * offset of each line that starts a final top-level block; returns the offset of the first line not

@@ -8,6 +8,10 @@
  *   placed at the start of a complete line that the block scanner proves opens a new top-level block,
  *   and only where it is certain to stay one: after blank lines, after a block that cannot grow
  *   (heading, thematic break, closed fence or HTML block), or before an ATX heading or a code fence.
+ *   The incomplete last line is cut at too once it has a character other than white space, where any
+ *   line that is not blank would start a block (after a closed top-level block, outside any list):
+ *   the block being typed is then its own block from its first character, so a renderer never has
+ *   to move it out of the block before it.
  *   Everything else (a list after a paragraph, a table, lazy continuation lines) stays in one block:
  *   a merged block renders exactly as its parts would, a wrong cut would not.
  * - Parsing each block on its own gives the same tree as parsing the whole text, with one exception:
@@ -18,7 +22,7 @@
  *   this, because a definition can arrive after the block that uses it.
  */
 
-import { createScanState, scanLines } from './block-scanner';
+import { createScanState, opensTopBlock, scanLines } from './block-scanner';
 import { sliceOrOpen } from './detach';
 
 /** Options for `splitBlocks` and `createBlockSplitter`. */
@@ -39,7 +43,9 @@ export interface SplitOptions {
 export function splitBlocks(text: string, options: SplitOptions = {}): string[] {
   if (text === '') return [];
   const boundaries: number[] = [];
-  scanLines(createScanState(options.math === true), text, 0, (offset) => boundaries.push(offset));
+  const state = createScanState(options.math === true);
+  const partial = scanLines(state, text, 0, (offset) => boundaries.push(offset));
+  if (opensTopBlock(state, text, partial)) boundaries.push(partial);
   const blocks: string[] = [];
   let start = 0;
   for (const boundary of boundaries) {
@@ -122,12 +128,18 @@ export function createBlockSplitter(options: SplitOptions = {}): BlockSplitter {
    */
   function split(tail: string, isOwn: boolean): BlockSplit {
     let cut = 0;
-    scanFrom =
-      tailStart +
-      scanLines(state, tail, scanFrom - tailStart, (offset) => {
-        finals.push(sliceOrOpen(tail, cut, offset, open));
-        cut = offset;
-      });
+    const partial = scanLines(state, tail, scanFrom - tailStart, (offset) => {
+      // A line already cut at while it was incomplete (below) is not cut at again.
+      if (offset === cut) return;
+      finals.push(sliceOrOpen(tail, cut, offset, open));
+      cut = offset;
+    });
+    scanFrom = tailStart + partial;
+    // An incomplete last line that can only start a new block ends the block before it now.
+    if (partial > cut && opensTopBlock(state, tail, partial)) {
+      finals.push(sliceOrOpen(tail, cut, partial, open));
+      cut = partial;
+    }
     tailStart += cut;
     const blocks = finals.slice();
     // Detached: a renderer that keeps the open block's source (a memoized element bailing out

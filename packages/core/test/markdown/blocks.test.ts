@@ -40,11 +40,34 @@ describe('splitBlocks', () => {
     expect(splitBlocks(text)).toEqual(blocks);
   });
 
-  it('does not cut before the line that proves a boundary is complete', () => {
-    expect(splitBlocks('para\n\nnext line not finished')).toEqual(['para\n\nnext line not finished']);
+  it('cuts before an incomplete line only where any line that is not blank starts a block', () => {
     expect(splitBlocks('para\n\nnext line finished\n')).toEqual(['para\n\n', 'next line finished\n']);
-    expect(splitBlocks('- a\n\n  ')).toEqual(['- a\n\n  ']);
+    // After a blank line, a heading, a break or a closed fence: the line being typed is its own block.
+    expect(splitBlocks('para\n\nnext line not finished')).toEqual(['para\n\n', 'next line not finished']);
+    expect(splitBlocks('para\n\n## He')).toEqual(['para\n\n', '## He']);
+    expect(splitBlocks('# Title\nx')).toEqual(['# Title\n', 'x']);
+    expect(splitBlocks('***\n-')).toEqual(['***\n', '-']);
+    expect(splitBlocks('```\ncode\n```\n`')).toEqual(['```\ncode\n```\n', '`']);
+    expect(splitBlocks('> a\n\n> b')).toEqual(['> a\n\n', '> b']);
+    // Only white space so far: the line may still be blank.
+    expect(splitBlocks('para\n\n  \t')).toEqual(['para\n\n  \t']);
     expect(splitBlocks('para\n\n')).toEqual(['para\n\n']);
+    // After a list and a blank line: a line at the first column that no list marker starts with.
+    expect(splitBlocks('- a\n\nb')).toEqual(['- a\n\n', 'b']);
+    expect(splitBlocks('1. a\n   - b\n\n> q')).toEqual(['1. a\n   - b\n\n', '> q']);
+    expect(splitBlocks('- a\n  ```\n\n#')).toEqual(['- a\n  ```\n\n', '#']);
+    // A list goes on after blank lines (an item, or text inside one), a paragraph or a quote without
+    // one, a fence until it closes.
+    expect(splitBlocks('- a\n\n  ')).toEqual(['- a\n\n  ']);
+    expect(splitBlocks('- a\n\n  b')).toEqual(['- a\n\n  b']);
+    expect(splitBlocks('- a\n\n-')).toEqual(['- a\n\n-']);
+    expect(splitBlocks('- a\n\n*')).toEqual(['- a\n\n*']);
+    expect(splitBlocks('1. a\n\n2')).toEqual(['1. a\n\n2']);
+    expect(splitBlocks('- a\nb')).toEqual(['- a\nb']);
+    expect(splitBlocks('para\nmore')).toEqual(['para\nmore']);
+    expect(splitBlocks('> a\nb')).toEqual(['> a\nb']);
+    expect(splitBlocks('```\ncode\n\nmore')).toEqual(['```\ncode\n\nmore']);
+    expect(splitBlocks('$$\nx\n$$\ny', { math: true })).toEqual(['$$\nx\n$$\ny']);
   });
 
   it('joins back to the text', () => {
@@ -71,6 +94,16 @@ describe('splitBlocks', () => {
         expect(blocks.flatMap(parseBlocks)).toEqual(parseBlocks(text));
       }),
       { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('cuts any prefix, its last line cut anywhere, where its blocks parse as the whole prefix', () => {
+    fc.assert(
+      fc.property(documentWithCuts, ({ text, first }) => {
+        const prefix = text.slice(0, first);
+        expect(splitBlocks(prefix).flatMap(parseBlocks)).toEqual(parseBlocks(prefix));
+      }),
+      { numRuns: 200 },
     );
   }, 60_000);
 
@@ -141,7 +174,11 @@ describe('createBlockSplitter', () => {
     const second = splitter.update('# A\n\nB\n\nC\n\nD\n\nE');
     expect(first.finalCount).toBe(2);
     expect(second.blocks.slice(0, first.finalCount)).toEqual(first.blocks.slice(0, first.finalCount));
-    expect(second.finalCount).toBe(3);
+    // `E` is not a complete line yet, but after a blank line it can only start a block.
+    expect(second.finalCount).toBe(4);
+    expect(second.blocks.slice(2)).toEqual(['C\n\n', 'D\n\n', 'E']);
+    // When its line ends, it is not cut at again.
+    expect(splitter.update('# A\n\nB\n\nC\n\nD\n\nE\n').blocks.slice(4)).toEqual(['E\n']);
   });
 
   it('starts over when the text does not extend what it saw', () => {

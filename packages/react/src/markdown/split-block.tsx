@@ -131,6 +131,16 @@ function shell(node: Element, children: ReactNode, components: Partial<Component
   return createElement((override ?? node.tagName) as string, props, children);
 }
 
+/**
+ * The key the container element gets, the one it has when the block is rendered whole (the first
+ * element of its tag in the block, see `hast-to-react.ts`): a block rendered whole before its
+ * first line is complete, or a nested block rendered whole once final, keeps its element when it
+ * is rendered child by child, and the other way round.
+ */
+function containerKey(tagName: string): string {
+  return `${tagName}-0`;
+}
+
 /** One cached child's content under its key (whether it is open is marked in its tree: `finishTail`). */
 function childElement(key: number, content: ReactNode): ReactElement {
   return <Fragment key={key}>{content}</Fragment>;
@@ -172,15 +182,25 @@ function grouped(nodes: readonly ReactNode[], groups: (readonly ReactNode[])[], 
 }
 
 /**
- * A child's rows or items as sibling elements (`<tr>`, `<li>`), not one keyed fragment: the first
- * keyed by the child's index, any others by the child's index and their position. The open child
- * holds the row or item being typed after its own until that one is complete (and a table's head
- * child the first rows): when the child is cut down to its own element, that element keeps its
- * key and place, so a finished row or item is never mounted again.
+ * A child's rows or items as sibling elements (`<tr>`, `<li>`), not one keyed fragment, each keyed
+ * by the index of the child it is or will be. The open (last) child holds the row or item being
+ * typed after its own until that one's line is complete (and a table's head child the first rows):
+ * the one at `position` becomes child `index + position`, and keeps its key then, so a row or item
+ * is mounted once, not again when it becomes a child of its own. Any further elements of a final
+ * child (none, if it parses as its split promised) are keyed by their position in it.
  */
-function siblingElements(key: number, nodes: readonly Element[], options: RenderOptions): ReactElement[] {
-  return nodes.map((node, index) =>
-    hastElementToReact(node, options.components, index === 0 ? String(key) : `${key}.${index}`),
+function siblingElements(
+  index: number,
+  nodes: readonly Element[],
+  options: RenderOptions,
+  open: boolean,
+): ReactElement[] {
+  return nodes.map((node, position) =>
+    hastElementToReact(
+      node,
+      options.components,
+      position === 0 || open ? String(index + position) : `${index}.${position}`,
+    ),
   );
 }
 
@@ -314,7 +334,9 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
       // Each item follows a newline, as in the whole list's tree (the first one is added below).
-      const nodes = siblingElements(index, lis, options).flatMap((item, at) => (at === 0 ? [item] : ['\n', item]));
+      const nodes = siblingElements(index, lis, options, index === last).flatMap((item, at) =>
+        at === 0 ? [item] : ['\n', item],
+      );
       const listProperties = listElement.properties;
       const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
       const listTag = listElement.tagName;
@@ -347,6 +369,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
     { type: 'element', tagName, properties, children: [] },
     [...grouped(items, caches.groups, 2 * childGroupSize), '\n'],
     options.components,
+    containerKey(tagName),
   );
   if (after.length === 0) return list;
   return (
@@ -425,14 +448,14 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
               flags,
               loose: false,
               element: found.head && hastElementToReact(found.head, options.components, '0'),
-              nodes: siblingElements(1, found.rows, options),
+              nodes: siblingElements(1, found.rows, options, index === last),
             }
           : {
               source,
               flags,
               loose: false,
               element: undefined,
-              nodes: siblingElements(index, found.rows, options),
+              nodes: siblingElements(index, found.rows, options, index === last),
             };
       cache[index] = cached;
     }
@@ -457,6 +480,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
     { ...table, properties: unnested(table.properties, props.nested) },
     content,
     options.components,
+    containerKey('table'),
   );
   if (after.length === 0) return element;
   return (
@@ -520,7 +544,8 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
     let cached = cache[index];
     if (!cached || cached.source !== source || !sameFlags(cached.flags, flags)) {
       const nested = renderNested(index, source, flags, props, caches);
-      let inner: ReactNode = nested;
+      // In a fragment, as `render` gives a child rendered whole: the same elements either way.
+      let inner: ReactNode = nested === undefined ? undefined : <>{nested}</>;
       if (nested === undefined) {
         const parsed = sourceFor(source, flags);
         const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
@@ -546,7 +571,12 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
   for (const index of caches.nested.keys()) if (index > last) caches.nested.delete(index);
   const quote = quoteShell(options);
   const shellNode = props.nested ? { ...quote, properties: unnested(quote.properties, true) } : quote;
-  return shell(shellNode, [...grouped(children, caches.groups, childGroupSize), '\n'], options.components);
+  return shell(
+    shellNode,
+    [...grouped(children, caches.groups, childGroupSize), '\n'],
+    options.components,
+    containerKey('blockquote'),
+  );
 }
 
 const renderers = { list: renderList, table: renderTable, quote: renderQuote } as const;

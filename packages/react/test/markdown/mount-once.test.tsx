@@ -1,0 +1,97 @@
+/**
+ * While an answer streams, the element that shows a block, a table row, a list item or a block of a
+ * quote is created once and kept: it is not mounted again when the text after it arrives and the
+ * splitters give it a block or a child of its own. A re-created element costs its whole layout and
+ * paint again, and drops what the browser held for it (a selection, a focused link).
+ */
+import { GrowingText } from '@rivulet/core';
+import { Markdown } from '@rivulet/react';
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { randomChunks, seededRandom } from '../../../core/test/support/random';
+import { canonicalHtml, canonicalStaticHtml } from './static-html';
+
+/**
+ * Streams `markdown` in random chunks into one `<Markdown>` (as `useStream` hands it over) and
+ * returns every element matched by `selector` that was replaced, at the same position, by another
+ * element of the same tag (a change of tag, a paragraph that turns out to be a table's head, is
+ * not a re-mount). Positions in `skip` are not checked.
+ */
+function remounted(markdown: string, selector: string, seed: number, skip: ReadonlySet<number> = new Set()) {
+  const { container, rerender } = render(<Markdown streaming highlight={false} />);
+  const first = new Map<number, Element>();
+  const replaced: string[] = [];
+  let growing = GrowingText.from('');
+  for (const chunk of randomChunks(markdown, seededRandom(seed), 12)) {
+    growing = growing.append(chunk);
+    rerender(
+      <Markdown streaming highlight={false}>
+        {growing}
+      </Markdown>,
+    );
+    container.querySelectorAll(selector).forEach((element, index) => {
+      if (skip.has(index)) return;
+      const before = first.get(index);
+      if (before && before !== element && before.tagName === element.tagName) {
+        replaced.push(`${index} <${element.tagName.toLowerCase()}> at ${growing.length} characters`);
+      }
+      if (before?.tagName !== element.tagName || before !== element) first.set(index, element);
+    });
+  }
+  rerender(<Markdown highlight={false}>{growing}</Markdown>);
+  expect(canonicalHtml(container.firstElementChild as HTMLElement)).toBe(canonicalStaticHtml(markdown));
+  return replaced;
+}
+
+const answer = [
+  'Here is the plan, in **three** steps.\n\n',
+  '## 1. Build the image\n\n',
+  'The image is built in two stages: `deps`, then `app`.\n\n',
+  '1. Install the dependencies:\n   - `pnpm install`\n   - `pnpm build`\n2. Run it.\n\n',
+  '> The multi-stage build keeps the image small.\n\n',
+  'If a rollout goes wrong, undo it.\n\n',
+  '- **4xx**: the client sent something wrong\n- **5xx**: we did\n\n',
+  'A response then looks like this:\n\n',
+  '```json\n{ "error": "not_found" }\n```\n\n',
+  '## 2. Check it\n',
+  'Open the *dashboard* and look.\n\n',
+  '---\n\n',
+  'Done.\n',
+].join('');
+
+const table = `| # | name | code |\n| -: | --- | --- |\n${Array.from(
+  { length: 60 },
+  (_, index) => `| ${index} | row **${index}** | \`a \\| b ${index}\` |\n`,
+).join('')}`;
+
+const list = Array.from(
+  { length: 40 },
+  (_, index) => `${index + 1}. Item ${index} with *emphasis*\n${' '.repeat(`${index + 1}. `.length)}- sub ${index}\n`,
+).join('');
+
+const quote = Array.from(
+  { length: 12 },
+  (_, index) => `> Part ${index} says **this**.\n>\n> - a ${index}\n> - b ${index}\n>\n`,
+).join('');
+
+describe('a streamed answer mounts each element once', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`top-level blocks, whatever follows them (seed ${seed})`, () => {
+      expect(remounted(answer, '.rivulet-blocks > *', seed)).toEqual([]);
+    });
+
+    it(`the rows of a long table (seed ${seed})`, () => {
+      expect(remounted(table, 'tbody > tr', seed)).toEqual([]);
+    });
+
+    // The first item or block of a container is rendered with the whole block until its first line
+    // is complete (only then is the block known to be one list or quote): it is mounted again once.
+    it(`the items of a long list (seed ${seed})`, () => {
+      expect(remounted(list, 'ol > li', seed, new Set([0]))).toEqual([]);
+    });
+
+    it(`the blocks of a long quote (seed ${seed})`, () => {
+      expect(remounted(quote, 'blockquote > *', seed, new Set([0]))).toEqual([]);
+    });
+  }
+});
