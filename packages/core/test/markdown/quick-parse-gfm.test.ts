@@ -1,4 +1,5 @@
 import { quickParse } from '@rivulet/core/syntax';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import gfmSpec from '../fixtures/markdown/gfm-spec.json';
 import { inlinePieces, table, taskLists } from './gfm-generators';
@@ -86,6 +87,64 @@ describe('quickParse on GFM', () => {
 
   it('on generated task lists', { timeout }, () => {
     expect(agreementOn(taskLists, 'quickParse vs remark on task lists')).toBeGreaterThan(0.2);
+  });
+
+  it('on generated emphasis next to strikethrough', { timeout }, () => {
+    const pieces = [
+      '*',
+      '**',
+      '***',
+      '_',
+      '__',
+      '~',
+      '~~',
+      '~~~',
+      'a',
+      'b',
+      ' ',
+      ' ',
+      '.',
+      ';',
+      '`c`',
+      '[l](/u)',
+      '\n',
+    ];
+    pieces.push('[', ']', '(', ')', '!', 'é', '中', '\\*', '\\~');
+    expect(agreementOnGenerated(pieces, 16, 'quickParse vs remark on emphasis and strikethrough')).toBeGreaterThan(0.3);
+  });
+
+  it('on generated spans of emphasis and strikethrough, nested and side by side', { timeout }, () => {
+    const word = fc.constantFrom('a', 'b c', 'é', '中文', '`d`', '[l](/u)', '1');
+    const span = fc.letrec<{ span: string }>((tie) => ({
+      span: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        word,
+        fc.constantFrom('*', '**', '_', '~', '~~', ' ', ', ', '; ', '.'),
+        fc
+          .tuple(
+            fc.constantFrom('*', '**', '_', '__', '***', '~', '~~'),
+            fc.array(tie('span'), { minLength: 1, maxLength: 4 }),
+          )
+          .map(([marker, inner]) => `${marker}${inner.join('')}${marker}`),
+      ),
+    })).span;
+    const texts = fc.array(span, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
+    expect(agreementOn(texts, 'quickParse vs remark on emphasis and strikethrough spans')).toBeGreaterThan(0.3);
+  });
+
+  it('on emphasis and strikethrough side by side, as answers write them', () => {
+    for (const markdown of [
+      '**Part 1.** the queue holds 10 items; ~~index inline~~ index in a worker instead.',
+      '~~old~~ **new** and *this*',
+      '*a ~~b~~ c*',
+      '**a ~~b~~** ~~c~~',
+      '_a_ ~b~ __c__',
+    ]) {
+      expect(agrees(markdown), markdown).toBe(true);
+    }
+    // Emphasis inside a strikethrough next to emphasis outside: resolved in text order, left to remark.
+    expect(quickParse('**a ~~b** c~~')).toBeUndefined();
+    expect(quickParse('~~a *b~~ c*')).toBeUndefined();
   });
 
   it('on generated strikethrough, autolink literals and footnotes', { timeout }, () => {

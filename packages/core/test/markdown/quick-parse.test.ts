@@ -183,6 +183,14 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
     expect(agreementOnGenerated(pieces, 20, 'quickParse vs remark around URLs')).toBeGreaterThan(0.1);
   });
 
+  it('resolves the runs inside an emphasis on their own, with what is left of each, as micromark does', () => {
+    // `****` is passed over as a closer (4 + 2 is a multiple of three), then gives one `*` as an
+    // opener; inside the `_` emphasis its 3 left then close the 2 left of `***`.
+    for (const markdown of ['_***a*a****a*_ a', '*a **b***c*', '__a *b **c* d__', '*(**a*b**)*']) {
+      expect(agrees(markdown), markdown).toBe(true);
+    }
+  });
+
   it('parses the common shapes (so the tests above are not vacuous)', () => {
     for (const markdown of [
       '## A *b* **c** `d` [e](f "g")',

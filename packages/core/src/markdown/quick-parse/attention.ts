@@ -86,10 +86,11 @@ function resolveEmphasis(items: Item[]): void {
     const use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
     opener.count -= use;
     closer.count -= use;
-    // Runs between the two are literal from now on.
-    const inner = items
-      .slice(openerIndex + 1, closerIndex)
-      .map((item): Item => (item.kind === 'delimiter' ? { kind: 'text', value: item.char.repeat(item.count) } : item));
+    // As micromark does, the runs between the two are resolved on their own, with what is left of
+    // each (a run used since it was passed over may pair now: `_***a*a****a*_`); what stays
+    // unpaired is literal, and nothing inside pairs with a run outside.
+    const inner = items.slice(openerIndex + 1, closerIndex);
+    resolveAttention(inner);
     const node: PhrasingContent = { type: use === 2 ? 'strong' : 'emphasis', children: toPhrasing(inner) };
     items.splice(openerIndex + 1, closerIndex - openerIndex - 1, { kind: 'node', node });
     closerIndex = openerIndex + 2;
@@ -110,9 +111,15 @@ function strikethroughPair(items: readonly Item[], from: number): [number, numbe
   return undefined;
 }
 
+const isEmphasisRun = (item: Item) => item.kind === 'delimiter' && item.char !== '~';
+
 /**
  * Resolves emphasis and strikethrough among `items`, in place. GFM resolves the two in separate
- * passes whose order depends on the text; where both could apply, the text leaves the subset.
+ * passes, in the order their first runs appear in the text. Strikethrough first: each pair's
+ * content is resolved on its own, then emphasis around the pairs. Emphasis first: emphasis pairs
+ * ignore `~` runs, then `~` runs pair across them. The two agree when no `*` or `_` run lies inside
+ * a strikethrough pair (`**a** ~~b~~`, `*a ~~b~~ c*`): no emphasis pair can then cross one, and
+ * pairing sees the same runs either way. That is resolved here; otherwise the text leaves the subset.
  */
 export function resolveAttention(items: Item[]): void {
   let pair = strikethroughPair(items, 0);
@@ -120,13 +127,15 @@ export function resolveAttention(items: Item[]): void {
     resolveEmphasis(items);
     return;
   }
-  if (items.some((item) => item.kind === 'delimiter' && item.char !== '~')) unsupported();
+  const hasEmphasisRuns = items.some(isEmphasisRun);
   while (pair) {
     const [openerIndex, closerIndex] = pair;
     const inner = items.slice(openerIndex + 1, closerIndex);
+    if (hasEmphasisRuns && inner.some(isEmphasisRun)) unsupported();
     resolveAttention(inner);
     const node: PhrasingContent = { type: 'delete', children: toPhrasing(inner) };
     items.splice(openerIndex, closerIndex - openerIndex + 1, { kind: 'node', node });
     pair = strikethroughPair(items, openerIndex + 1);
   }
+  if (hasEmphasisRuns) resolveEmphasis(items);
 }
