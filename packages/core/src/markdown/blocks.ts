@@ -8,10 +8,11 @@
  *   placed at the start of a complete line that the block scanner proves opens a new top-level block,
  *   and only where it is certain to stay one: after blank lines, after a block that cannot grow
  *   (heading, thematic break, closed fence or HTML block), or before an ATX heading or a code fence.
- *   The incomplete last line is cut at too once it has a character other than white space, where any
- *   line that is not blank would start a block (after a closed top-level block, outside any list):
- *   the block being typed is then its own block from its first character, so a renderer never has
- *   to move it out of the block before it.
+ *   The incomplete last line is cut at too where it can only start a block, however it ends (see
+ *   `opensTopBlock`: after a closed top-level block once it has a character other than white space,
+ *   after a list and a blank line when its first character starts no list marker): the block being
+ *   typed is then its own block from its first character, so a renderer never has to move it out
+ *   of the block before it.
  *   Everything else (a list after a paragraph, a table, lazy continuation lines) stays in one block:
  *   a merged block renders exactly as its parts would, a wrong cut would not.
  * - Parsing each block on its own gives the same tree as parsing the whole text, with one exception:
