@@ -19,8 +19,11 @@ test.describe('errors', () => {
     expect(partial).toContain('Streaming responses');
 
     await chat.page.getByRole('button', { name: 'Retry' }).click();
-    // Until the new answer's first token, the failed one stays on screen.
-    await expect(chat.page.locator('.rivulet-markdown', { hasText: partial })).toHaveCount(1);
+    // Until the new answer's first token, the failed one stays on screen as it was (its text as
+    // rendered: top-level blocks are sibling elements with no text between them).
+    const answers = chat.page.locator('.rivulet-markdown');
+    await expect(answers).toHaveCount(1);
+    await expect(answers).toHaveText(partial, { useInnerText: true });
     await expect(chat.answer).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
     await expect(chat.page.locator('[data-role="assistant"]')).toHaveCount(1);
     await expect(chat.page.locator('[data-rivulet-error]')).toHaveCount(0);
