@@ -6,6 +6,9 @@
 
 import fc from 'fast-check';
 
+/** Runs of emphasis and strikethrough delimiters, of every length the resolution rules tell apart. */
+export const attentionRuns = ['*', '**', '***', '_', '__', '~', '~~', '~~~'];
+
 /** Text that goes in a table cell, list item or paragraph: GFM's inline constructs and their edges. */
 export const inlinePieces = [
   'word',

@@ -2,7 +2,7 @@ import { quickParse } from '@rivulet/core/syntax';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import gfmSpec from '../fixtures/markdown/gfm-spec.json';
-import { inlinePieces, table, taskLists } from './gfm-generators';
+import { attentionRuns, inlinePieces, table, taskLists } from './gfm-generators';
 import { agreementOn, agreementOnGenerated, agrees, generatedTimeout as timeout } from './quick-parse-oracle';
 
 describe('quickParse on GFM', () => {
@@ -90,25 +90,7 @@ describe('quickParse on GFM', () => {
   });
 
   it('on generated emphasis next to strikethrough', { timeout }, () => {
-    const pieces = [
-      '*',
-      '**',
-      '***',
-      '_',
-      '__',
-      '~',
-      '~~',
-      '~~~',
-      'a',
-      'b',
-      ' ',
-      ' ',
-      '.',
-      ';',
-      '`c`',
-      '[l](/u)',
-      '\n',
-    ];
+    const pieces = [...attentionRuns, 'a', 'b', ' ', ' ', '.', ';', '`c`', '[l](/u)', '\n'];
     pieces.push('[', ']', '(', ')', '!', 'é', '中', '\\*', '\\~');
     expect(agreementOnGenerated(pieces, 16, 'quickParse vs remark on emphasis and strikethrough')).toBeGreaterThan(0.3);
   });
@@ -121,10 +103,7 @@ describe('quickParse on GFM', () => {
         word,
         fc.constantFrom('*', '**', '_', '~', '~~', ' ', ', ', '; ', '.'),
         fc
-          .tuple(
-            fc.constantFrom('*', '**', '_', '__', '***', '~', '~~'),
-            fc.array(tie('span'), { minLength: 1, maxLength: 4 }),
-          )
+          .tuple(fc.constantFrom(...attentionRuns), fc.array(tie('span'), { minLength: 1, maxLength: 4 }))
           .map(([marker, inner]) => `${marker}${inner.join('')}${marker}`),
       ),
     })).span;

@@ -3,6 +3,7 @@ import { tests } from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
 import answer2k from '../../../../bench/fixtures/answer-2k.md?raw';
 import answer40k from '../../../../bench/fixtures/answer-40k.md?raw';
+import { attentionRuns } from './gfm-generators';
 import { agreementOnGenerated, agrees, generatedTimeout, streamedTails } from './quick-parse-oracle';
 
 describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {
@@ -33,14 +34,7 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
       '  ',
       '\n',
       '\n\n',
-      '*',
-      '**',
-      '***',
-      '_',
-      '__',
-      '~',
-      '~~',
-      '~~~',
+      ...attentionRuns,
       '`',
       '``',
       '\\',
