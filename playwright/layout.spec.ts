@@ -78,3 +78,36 @@ test('a streamed answer is laid out exactly like the same text rendered at once'
   }
   expect(Math.abs(streamed.height - atOnce.height)).toBeLessThan(0.5);
 });
+
+/**
+ * Table grid lines are separate borders (each cell draws its right and bottom one, the first column
+ * its left one, the first row its top one) because collapsed borders make every update of a long
+ * streamed table resolve all of them again. They must look exactly like collapsed 1px borders: the
+ * same table, screenshotted under both rules, is the same picture, header, ragged rows, inline code
+ * and a wide table scrolled in its box included.
+ */
+test('table borders look exactly like collapsed 1px borders', async ({ page }) => {
+  await page.goto('/harness.html');
+  await page.waitForFunction(() => window.__harnessReady === true);
+  await page.addStyleTag({ content: '#root { width: 480px; margin: 16px; font: 16px/1.5 system-ui, sans-serif; }' });
+  const tables = [
+    '| Name | Status | Notes |\n| :-- | :-: | --: |\n| `a|b` | **ok** | one |\n| c | | two words here |\n| d | e |\n',
+    '| only |\n| --- |\n',
+    `| ${Array.from({ length: 9 }, (_, i) => `column ${i}`).join(' | ')} |\n|${' --- |'.repeat(9)}\n| ${Array.from({ length: 9 }, (_, i) => `value number ${i}`).join(' | ')} |\n`,
+  ];
+  for (const [index, text] of tables.entries()) {
+    await page.evaluate((text) => window.__render(text, { key: text }), text);
+    const table = page.locator('.rivulet-markdown table');
+    await expect(table).toHaveCount(1);
+    const separate = await table.screenshot();
+    const style = await page.addStyleTag({
+      content: `.rivulet-markdown table { border-collapse: collapse !important; }
+        .rivulet-markdown :is(th, td) { border: 1px solid var(--rivulet-border, #d0d7de) !important; }`,
+    });
+    const collapsed = await table.screenshot();
+    await style.evaluate((element) => element.remove());
+    expect(separate.equals(collapsed), `table ${index}`).toBe(true);
+    // Not trivially equal: the table has borders to compare.
+    expect(await table.locator('td, th').first().evaluate((cell) => getComputedStyle(cell).borderRightWidth)).toBe('1px');
+  }
+});
