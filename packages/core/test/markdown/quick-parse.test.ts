@@ -1,10 +1,11 @@
 import { quickParse } from '@rivulet/core/syntax';
 import { tests } from 'commonmark-spec';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import answer2k from '../../../../bench/fixtures/answer-2k.md?raw';
 import answer40k from '../../../../bench/fixtures/answer-40k.md?raw';
 import { attentionRuns } from './gfm-generators';
-import { agreementOnGenerated, agrees, generatedTimeout, streamedTails } from './quick-parse-oracle';
+import { agreementOn, agreementOnGenerated, agrees, generatedTimeout, streamedTails } from './quick-parse-oracle';
 
 describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () => {
   it('on every flush of the bench answers, and declines few of them', { timeout: 30_000 }, () => {
@@ -117,6 +118,35 @@ describe('quickParse gives remark-parse + remark-gfm’s tree or declines', () =
     ];
     // The generated texts exercise the parser, not only its way out.
     expect(agreementOnGenerated(pieces, 24, 'quickParse vs remark')).toBeGreaterThan(0.3);
+  });
+
+  it('parses a list ended by an item of another kind as micromark does (mis-indented sub-bullets)', {
+    timeout: generatedTimeout,
+  }, () => {
+    for (const markdown of [
+      '1. a\n  - b', // a sub-bullet indented too little: a bullet list of its own after the ordered one
+      '3. step\n  - detail\n  - detail\n4. step\n5. step', // ... and the ordered list after it starts at 4
+      '> 1. a\n>   - b\n> 2. c', // the same in a quote
+      '- a\n2. b', // any number: the item does not interrupt a paragraph of its own list
+      '- a\n* b\n+ c', // three bullet lists
+      '- x\n  1. a\n  - b\n- y', // inside an item
+    ]) {
+      expect(agrees(markdown), markdown).toBe(true);
+      // Parsed as two lists or more, not declined nor read as one.
+      expect(JSON.stringify(quickParse(markdown)).match(/"type":"list"/g)?.length, markdown).toBeGreaterThan(1);
+    }
+    // Lists of one or two-space-indented items of mixed kinds, in a quote or not, with blank lines.
+    const item = fc.tuple(
+      fc.constantFrom('', ' ', '  ', '   ', '    ', '     '),
+      fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '3) ', '10. '),
+      fc.constantFrom('a', '**b**', '`c`', '- d', '2. e', '# f', '> g'),
+      fc.constantFrom('\n', '\n', '\n', '\n\n'),
+    );
+    const lists = fc.tuple(fc.array(item, { minLength: 2, maxLength: 6 }), fc.boolean()).map(([items, quoted]) => {
+      const text = items.map((parts) => parts.join('')).join('');
+      return quoted ? text.replace(/^/gm, '> ') : text;
+    });
+    expect(agreementOn(lists, 'mixed lists vs remark')).toBeGreaterThan(0.2);
   });
 
   it('declines what it does not follow', () => {

@@ -63,11 +63,22 @@ interface Context {
   inQuote: boolean;
 }
 
-function parseList(lines: Lines, start: number, first: Marker, context: Context): { node: List; end: number } {
+/**
+ * A list from its first item's line to its end. `interrupted`: it ended right after an item's content
+ * on a line opening a list of another kind (`1. a` then `- b`); that list's first item is parsed
+ * as one interrupting a paragraph, the cautious reading.
+ */
+function parseList(
+  lines: Lines,
+  start: number,
+  first: Marker,
+  context: Context,
+): { node: List; end: number; interrupted: boolean } {
   const items: ListItem[] = [];
   let spread = false;
   let index = start;
   let marker: Marker | undefined = first;
+  let interrupted = false;
   while (marker) {
     const line = lines[index] as string;
     const content = [line.slice(marker.width)];
@@ -112,14 +123,22 @@ function parseList(lines: Lines, start: number, first: Marker, context: Context)
       marker = sibling;
       continue;
     }
-    // Anything else right after the item would be read as a lazy continuation or a new list.
-    if (lastContent === index) unsupported();
+    if (lastContent === index) {
+      // An item of another kind ends the list and starts one of its own, with any number (micromark
+      // reads `- a` then `2. b` as two lists); anything else would be read as a lazy continuation.
+      if (sibling === undefined) unsupported();
+      interrupted = true;
+    } else if (sibling && context.inQuote) {
+      // After a blank line, in a quote, micromark makes the first of the two lists loose.
+      unsupported();
+    }
     index = lastContent;
     marker = undefined;
   }
   return {
     node: { type: 'list', ordered: first.start !== null, start: first.start, spread, children: items },
     end: index,
+    interrupted,
   };
 }
 
@@ -134,12 +153,16 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
   const blocks: Parsed[] = [];
   /** Whether a container starting here comes right after a paragraph line (or starts an interrupting one). */
   const afterParagraph = () =>
-    !blankBefore && (blocks.length === 0 ? interrupting : blocks[blocks.length - 1]?.node.type === 'paragraph');
+    !blankBefore &&
+    (blocks.length === 0 ? interrupting : blocks[blocks.length - 1]?.node.type === 'paragraph' || listInterrupted);
   let blankBefore = false;
+  /** The last block is a list ended by a list of another kind, which starts on this line. */
+  let listInterrupted = false;
   let index = 0;
   const add = (node: BlockContent, end: number) => {
     blocks.push({ node, blankBefore });
     blankBefore = false;
+    listInterrupted = false;
     index = end;
   };
   while (index < lines.length) {
@@ -192,6 +215,7 @@ export function parseBlocks(lines: Lines, { interrupting, inQuote }: Context = t
     if (marker) {
       const list = parseList(lines, index, marker, { interrupting: afterParagraph(), inQuote });
       add(list.node, list.end);
+      listInterrupted = list.interrupted;
       continue;
     }
     const next = lines[index + 1];
