@@ -105,7 +105,7 @@ test('table borders look exactly like collapsed 1px borders', async ({ page }) =
         .rivulet-markdown :is(th, td) { border: 1px solid var(--rivulet-border, #d0d7de) !important; }`,
     });
     const collapsed = await table.screenshot();
-    await style.evaluate((element) => element.remove());
+    await style.evaluate((element) => (element as HTMLStyleElement).remove());
     expect(separate.equals(collapsed), `table ${index}`).toBe(true);
     // Not trivially equal: the table has borders to compare.
     expect(await table.locator('td, th').first().evaluate((cell) => getComputedStyle(cell).borderRightWidth)).toBe('1px');
