@@ -108,6 +108,11 @@ test('table borders look exactly like collapsed 1px borders', async ({ page }) =
     await style.evaluate((element) => (element as HTMLStyleElement).remove());
     expect(separate.equals(collapsed), `table ${index}`).toBe(true);
     // Not trivially equal: the table has borders to compare.
-    expect(await table.locator('td, th').first().evaluate((cell) => getComputedStyle(cell).borderRightWidth)).toBe('1px');
+    expect(
+      await table
+        .locator('td, th')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell).borderRightWidth),
+    ).toBe('1px');
   }
 });
