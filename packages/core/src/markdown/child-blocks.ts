@@ -157,7 +157,9 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
         open = '';
       }
       seen = block;
-      if (progress.invalid || unsplittable.test(block)) return undefined;
+      // What lies before `scanned` was tested on an earlier update (and is unchanged): test the rest,
+      // from one character back for a `]:` across the line start.
+      if (progress.invalid || unsplittable.test(block.slice(Math.max(0, progress.scanned - 1)))) return undefined;
       let lineStart = progress.scanned;
       let newline = block.indexOf('\n', lineStart);
       while (newline !== -1 && !progress.invalid) {

@@ -68,6 +68,20 @@ describe('splitChildren', () => {
     }
   });
 
+  it('stays whole from the update where a definition or a carriage return arrives, and not before', () => {
+    // The splitter tests only what it has not scanned yet for them: each prefix is still split as
+    // the whole prefix would be, with the definition or the CR in the line being typed or further back.
+    for (const block of [
+      '- [link][id]\n- b\n\n[id]: /url\n- c\n',
+      '> a [^1]\n>\n> [^1]: note\n> - b\n',
+      '| a |\n| - |\n| [x] |\n| [y]: |\n| z |\n',
+      '- a\n- b\r\n- c\n',
+    ]) {
+      checkIncremental(block);
+      expect(createChildSplitter().update(block), block).toBeUndefined();
+    }
+  });
+
   it('starts over for a block that does not extend the last one', () => {
     const splitter = createChildSplitter();
     splitter.update('- a\n- b\n');
