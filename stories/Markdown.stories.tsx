@@ -40,7 +40,19 @@ const meta = {
   argTypes: {
     answer: {
       control: 'select',
-      options: ['overview', 'short', 'long', 'code', 'tables', 'reasoning', 'tool', 'tricky'],
+      options: [
+        'overview',
+        'short',
+        'long',
+        'code',
+        'tables',
+        'reasoning',
+        'tool',
+        'tricky',
+        'long-list',
+        'long-table',
+        'long-quote',
+      ],
     },
     speed: { control: { type: 'range', min: 5, max: 2000, step: 5 } },
     burst: { control: { type: 'range', min: 1, max: 50, step: 1 } },
@@ -61,3 +73,13 @@ export const StreamingTables: Story = { args: { answer: 'tables', speed: 120 } }
 
 /** Partial Markdown that looks broken if rendered naively, slowly. */
 export const StreamingTrickyCases: Story = { args: { answer: 'tricky', speed: 15 } };
+
+/**
+ * Answers that are one long block: a 12 KB numbered list, table or quote at 400 tokens/s. Only the
+ * item, row or child being typed is parsed on an update; the finished ones keep their elements.
+ */
+export const StreamingOneLongList: Story = { args: { answer: 'long-list', speed: 400 } };
+
+export const StreamingOneLongTable: Story = { args: { answer: 'long-table', speed: 400 } };
+
+export const StreamingOneLongQuote: Story = { args: { answer: 'long-quote', speed: 400 } };

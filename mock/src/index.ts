@@ -10,6 +10,7 @@ export {
   GENERATED_ANSWERS,
   GENERATED_SIZES,
   generateAnswer,
+  oneBlockAnswers,
 } from './answers/index.js';
 export { createMockStream, mockFetch, mockSend } from './browser.js';
 export type { MockDelta, MockFormat, MockUsage, WireEncoder } from './encoders/index.js';

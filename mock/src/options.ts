@@ -115,6 +115,18 @@ export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; opti
   code: { description: 'Code in five languages', options: { answer: 'code', tokensPerSecond: 150 } },
   tables: { description: 'Several tables', options: { answer: 'tables', tokensPerSecond: 120 } },
   tricky: { description: 'Partial-Markdown traps, slowly', options: { answer: 'tricky', tokensPerSecond: 20 } },
+  'long-list': {
+    description: 'One 12 KB numbered list (nested bullets, code) at 400 tokens/s',
+    options: { answer: 'long-list', tokensPerSecond: 400 },
+  },
+  'long-table': {
+    description: 'One 12 KB table at 400 tokens/s',
+    options: { answer: 'long-table', tokensPerSecond: 400 },
+  },
+  'long-quote': {
+    description: 'One 12 KB block quote (paragraphs, lists, code) at 400 tokens/s',
+    options: { answer: 'long-quote', tokensPerSecond: 400 },
+  },
 };
 
 const NUMBER_KEYS = [

@@ -60,6 +60,9 @@ export interface MockPlan {
 }
 
 const KEYWORDS: [RegExp, string][] = [
+  [/\blong (numbered )?list\b/i, 'long-list'],
+  [/\blong table\b/i, 'long-table'],
+  [/\blong (block ?)?quote\b/i, 'long-quote'],
   [/\btables?\b/i, 'tables'],
   [/\b(diagram|mermaid|flowchart)\b/i, 'mermaid'],
   [/\b(math|formulas?|equations?|latex|katex)\b/i, 'math'],

@@ -4,6 +4,7 @@ import { code } from './code.js';
 import { long } from './long.js';
 import { math } from './math.js';
 import { mermaid } from './mermaid.js';
+import { oneBlockAnswers } from './one-block.js';
 import { overview } from './overview.js';
 import { reasoning } from './reasoning.js';
 import { short } from './short.js';
@@ -15,6 +16,7 @@ import type { MockAnswer } from './types.js';
 export { answerAfterClientTool, CLIENT_TOOL_NAME, clientTool } from './client-tool.js';
 export type { GeneratedAnswerId } from './generated.js';
 export { GENERATED_ANSWERS, GENERATED_SIZES, generateAnswer } from './generated.js';
+export { oneBlockAnswers } from './one-block.js';
 export type { MockAnswer, MockAnswerPart } from './types.js';
 
 /** Every canned answer, in picker order. */
@@ -31,9 +33,10 @@ export const answers: readonly MockAnswer[] = [
   math,
 ];
 
-/** Looks an answer up by id (the client tool's too); `undefined` when there is none. */
+/** Looks an answer up by id (the client tool's and the one-block answers too); `undefined` when there is none. */
 export function findAnswer(id: string): MockAnswer | undefined {
-  return id === clientTool.id ? clientTool : answers.find((answer) => answer.id === id);
+  if (id === clientTool.id) return clientTool;
+  return answers.find((answer) => answer.id === id) ?? oneBlockAnswers.find((answer) => answer.id === id);
 }
 
 /** The answer's visible text (text parts joined), as a finished chat message would show it. */

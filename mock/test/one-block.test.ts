@@ -1,0 +1,33 @@
+import { splitBlocks, splitChildren } from '@rivulet/core';
+import { describe, expect, it } from 'vitest';
+import { answers, answerText, findAnswer, oneBlockAnswers, parseMockOptions, pickAnswer, planMock } from '../src/index';
+
+describe('one-block answers', () => {
+  it.each([
+    ['long-list', 'list', 30],
+    ['long-table', 'table', 100],
+    ['long-quote', 'quote', 60],
+  ] as const)('%s is one %s of about 12 KB, split into many children while it streams', (id, kind, minChildren) => {
+    const answer = findAnswer(id);
+    expect(answer?.id).toBe(id);
+    const text = answerText(answer!);
+    expect(text.length).toBeGreaterThan(11_000);
+    expect(text.length).toBeLessThan(14_000);
+    // One top-level block: what a renderer splitting only between blocks parses whole on every update.
+    expect(splitBlocks(text)).toHaveLength(1);
+    const children = splitChildren(text);
+    expect(children?.kind).toBe(kind);
+    expect(children?.children.length).toBeGreaterThan(minChildren);
+  });
+
+  it('are chosen by scenario and by asking for them, and stay out of the canned answers’ rotation', () => {
+    for (const answer of oneBlockAnswers) {
+      const plan = planMock(parseMockOptions(new URLSearchParams({ scenario: answer.id })).options, []);
+      expect(plan.answer.id).toBe(answer.id);
+      expect(answers).not.toContain(answer);
+    }
+    expect(pickAnswer([{ role: 'user', content: 'Give me a long table of the services' }]).id).toBe('long-table');
+    expect(pickAnswer([{ role: 'user', content: 'a long numbered list please' }]).id).toBe('long-list');
+    expect(pickAnswer([{ role: 'user', content: 'Show me a table' }]).id).toBe('tables');
+  });
+});
