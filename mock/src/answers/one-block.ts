@@ -51,7 +51,7 @@ function quotePart(n: number): string {
   if (n % 3 === 0) lines.push(`- ${verb} the ${topic} first`, `- then keep \`${topic}.id\``, '');
   if (n % 3 === 1) lines.push(`1. open the ${topic}`, `2. ${verb} it`, '');
   if (n % 3 === 2) lines.push(`${FENCE}sh`, `${verb} --${topic} ${n}`, FENCE, '');
-  return lines.map((line) => (line === '' ? '>' : `> ${line}`)).join('\n') + '\n';
+  return `${lines.map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')}\n`;
 }
 
 const tableHead =
