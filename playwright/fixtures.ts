@@ -139,3 +139,13 @@ export async function watchPageErrors(page: Page): Promise<string[]> {
   });
   return errors;
 }
+
+/**
+ * Opens the bare `<Markdown>` page (see `demo/src/harness/main.tsx`) and waits until
+ * `window.__render` can be called; `style`, if given, is added as a stylesheet (a column width).
+ */
+export async function openHarness(page: Page, style?: string): Promise<void> {
+  await page.goto('/harness.html');
+  await page.waitForFunction(() => window.__harnessReady === true);
+  if (style) await page.addStyleTag({ content: style });
+}

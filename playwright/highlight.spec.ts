@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, openHarness, test } from './fixtures';
 
 /** Code blocks of the `code` answer that end up highlighted, and how many there are. */
 async function highlightedBlocks(page: import('@playwright/test').Page) {
@@ -68,8 +68,7 @@ test.describe('highlighting only what can be seen', () => {
       .evaluateAll((blocks) => blocks.map((block) => block.getAttribute('data-highlighted')));
 
   test('highlights a code block when it comes near the viewport, and only then', async ({ page }) => {
-    await page.goto('/harness.html');
-    await page.waitForFunction(() => window.__harnessReady === true);
+    await openHarness(page);
     await page.evaluate((text) => window.__render(text), longDocument);
     await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'false', 'false']);
     // The far blocks stay plain, however long the page is left alone.
@@ -87,9 +86,7 @@ test.describe('highlighting only what can be seen', () => {
   });
 
   test('looks ahead inside a scroll container too, such as a chat message list', async ({ page }) => {
-    await page.goto('/harness.html');
-    await page.waitForFunction(() => window.__harnessReady === true);
-    await page.addStyleTag({ content: '#root { height: 300px; overflow: auto; }' });
+    await openHarness(page, '#root { height: 300px; overflow: auto; }');
     // The second block starts below the container's visible 300 px but within a viewport height
     // of it; the third is thousands of pixels further down.
     const text = [
@@ -115,8 +112,7 @@ test.describe('highlighting only what can be seen', () => {
   });
 
   test("highlight='all' highlights every block, seen or not", async ({ page }) => {
-    await page.goto('/harness.html');
-    await page.waitForFunction(() => window.__harnessReady === true);
+    await openHarness(page);
     await page.evaluate((text) => window.__render(text, { highlight: 'all' }), longDocument);
     await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
   });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openHarness } from './fixtures';
 
 /**
  * A streamed answer is laid out exactly like the same text rendered at once: the block groups a
@@ -26,8 +27,7 @@ interface Box {
 }
 
 test('a streamed answer is laid out exactly like the same text rendered at once', async ({ page }) => {
-  await page.goto('/harness.html');
-  await page.waitForFunction(() => window.__harnessReady === true);
+  await openHarness(page);
   const text = longAnswer();
   const measure = (key: string, streamed: boolean) =>
     page.evaluate(
@@ -87,9 +87,7 @@ test('a streamed answer is laid out exactly like the same text rendered at once'
  * and a wide table scrolled in its box included.
  */
 test('table borders look exactly like collapsed 1px borders', async ({ page }) => {
-  await page.goto('/harness.html');
-  await page.waitForFunction(() => window.__harnessReady === true);
-  await page.addStyleTag({ content: '#root { width: 480px; margin: 16px; font: 16px/1.5 system-ui, sans-serif; }' });
+  await openHarness(page, '#root { width: 480px; margin: 16px; font: 16px/1.5 system-ui, sans-serif; }');
   const tables = [
     '| Name | Status | Notes |\n| :-- | :-: | --: |\n| `a|b` | **ok** | one |\n| c | | two words here |\n| d | e |\n',
     '| only |\n| --- |\n',

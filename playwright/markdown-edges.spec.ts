@@ -7,14 +7,11 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { arabicAnswer, edgeDocuments, hebrewAnswer, stoppedInLink, wideTable } from '../stories/support/edge-documents';
-import { watchPageErrors } from './fixtures';
+import { openHarness, watchPageErrors } from './fixtures';
 
-async function openHarness(page: Page, width = 720) {
-  await page.goto('/harness.html');
-  await page.waitForFunction(() => window.__harnessReady === true);
-  await page.addStyleTag({
-    content: `#root { width: ${width}px; margin: 16px; font: 16px/1.5 system-ui, sans-serif; }`,
-  });
+/** The harness in a chat column `width` pixels wide. */
+function openColumn(page: Page, width = 720) {
+  return openHarness(page, `#root { width: ${width}px; margin: 16px; font: 16px/1.5 system-ui, sans-serif; }`);
 }
 
 /** Chunk lengths of 1 to 6 characters, the same on every run. */
@@ -79,7 +76,7 @@ test.describe('edge-case documents in Chromium', () => {
   for (const document of edgeDocuments.filter((item) => item !== stoppedInLink)) {
     test(`${document.id}: streamed in random chunks, ends as its static render`, async ({ page }) => {
       const errors = await watchPageErrors(page);
-      await openHarness(page);
+      await openColumn(page);
       for (const seed of [7, 19]) {
         const { finished, fresh } = await streamAndCompare(
           page,
@@ -96,7 +93,7 @@ test.describe('edge-case documents in Chromium', () => {
   }
 
   test('right-to-left answers lay out right to left, code left to right', async ({ page }) => {
-    await openHarness(page);
+    await openColumn(page);
     for (const answer of [arabicAnswer, hebrewAnswer]) {
       await page.evaluate((text) => window.__render(text, { key: text.slice(0, 8), highlight: false }), answer.text);
       const directions = await page.evaluate(() => {
@@ -127,7 +124,7 @@ test.describe('edge-case documents in Chromium', () => {
   });
 
   test('a stopped answer inside a link stays repaired: no raw syntax, no link to a cut URL', async ({ page }) => {
-    await openHarness(page);
+    await openColumn(page);
     const result = await page.evaluate((text) => {
       const root = window.__render(text, { incomplete: true, highlight: false });
       return {
@@ -151,7 +148,7 @@ test.describe('edge-case documents in Chromium', () => {
 test.describe('a wide table in Chromium', () => {
   for (const width of [560, 320]) {
     test(`scrolls sideways in its own box, words kept whole (${width}px)`, async ({ page }) => {
-      await openHarness(page, width);
+      await openColumn(page, width);
       const layout = await page.evaluate((text) => {
         const root = window.__render(text, { highlight: false });
         const box = root.querySelector<HTMLElement>('.rivulet-table');
@@ -196,7 +193,7 @@ test.describe('a wide table in Chromium', () => {
   }
 
   test('while a row streams, the cursor sits in the cell being typed', async ({ page }) => {
-    await openHarness(page, 560);
+    await openColumn(page, 560);
     const rowStart = wideTable.text.indexOf('| Forbidden');
     const cells = await page.evaluate(
       ({ text, rowStart }) => {

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { answerText, findAnswer } from '../mock/src/index.js';
-import { expect, test, watchPageErrors } from './fixtures';
+import { expect, openHarness, test, watchPageErrors } from './fixtures';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -62,11 +62,6 @@ function canonical(root: Element): string {
   copy.removeAttribute('data-streaming');
   copy.removeAttribute('data-incomplete');
   return copy.innerHTML.replace(/>\s+</g, '><');
-}
-
-async function openHarness(page: Page) {
-  await page.goto('/harness.html');
-  await page.waitForFunction(() => window.__harnessReady === true);
 }
 
 /** The text rendered at once in the harness (math drawn), as canonical markup. */

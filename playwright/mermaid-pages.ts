@@ -98,12 +98,6 @@ export const nodeFill = (page: Page) =>
       return shape ? getComputedStyle(shape).fill : '';
     });
 
-/** The bare `<Markdown>` page (see `demo/src/harness/main.tsx`). */
-export async function openHarness(page: Page) {
-  await page.goto('/harness.html');
-  await page.waitForFunction(() => window.__harnessReady === true);
-}
-
 export interface StreamSample {
   /** Characters of the text rendered so far, and whether it was still streaming. */
   streamed: number;

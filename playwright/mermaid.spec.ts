@@ -6,16 +6,8 @@
  * hostile one runs nothing, and the theme follows the chat's.
  */
 import { answerText, findAnswer } from '../mock/src/index.js';
-import { expect, test } from './fixtures';
-import {
-  luminance,
-  mermaidSources,
-  nodeFill,
-  openHarness,
-  sampleDiagrams,
-  streamInHarness,
-  watchProblems,
-} from './mermaid-pages';
+import { expect, openHarness, test } from './fixtures';
+import { luminance, mermaidSources, nodeFill, sampleDiagrams, streamInHarness, watchProblems } from './mermaid-pages';
 
 // Mermaid's first diagram is slow on a loaded machine (its chunks load, then its first layout): give
 // the tests room.
