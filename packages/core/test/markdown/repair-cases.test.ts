@@ -33,6 +33,11 @@ const closes: Array<[string, string]> = [
   ['See [the docs](https://example.com/a_b', 'See the docs'],
   ['[text](', 'text'],
   ['[text', 'text'],
+  // Its `(url)` may still come: the brackets show only once what follows says they are literal.
+  ['[text]', 'text'],
+  ['See [docs] and [more]', 'See [docs] and more'],
+  ['| a | see [docs]', '| a | see docs'],
+  ['**bold [link]', '**bold link**'],
   ['[**bold** link](htt', '**bold** link'],
   ['[**bold link](htt', '**bold link**'],
   ['![alt](ht', ''],
@@ -99,7 +104,10 @@ const literal: string[] = [
   'foo**bar',
   'word*',
   'file_',
-  'Use [1] and [x]',
+  'Use [1] and [x] too',
+  // Neither can become an inline link.
+  '[ref link][ref]',
+  'a footnote[^1]',
   '- [x] done',
   '[link](https://example.com/a_(b)_c)',
   'Done.',

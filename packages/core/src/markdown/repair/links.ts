@@ -7,9 +7,9 @@
  * |-----------------------|-----------|
  * | `[text](http://exa`   | `text`    |
  * | `[text](`             | `text`    |
- * | `[text`               | `text`    |
+ * | `[text`, `[text]`      | `text`    |
  * | `![alt](ht`, `![alt`, `![alt]` | (hidden) |
- * | `[text](url)`, `[1]`  | unchanged |
+ * | `[text](url)`, `[1] x` | unchanged |
  * | `[a]( b](c more`      | unchanged (can never be a link) |
  */
 
@@ -151,6 +151,17 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
   }
   if (text[index + 1] !== '(') {
     stack.splice(position, 1); // `[text]` alone is literal text (or a reference link)
+    // Unless it ends the text: its `(url)` may still come. It shows as its text, as `[text` did and
+    // `[text](` will, so its brackets do not flash for one update (nor widen a table's column). Not
+    // the `[ref]` of `[text][ref]`, nor a footnote's `[^1]`: neither can become an inline link.
+    if (
+      index + 1 === text.length &&
+      text[bracket.start - 1] !== ']' &&
+      text[bracket.start + 1] !== '^' &&
+      !exposesBlockSyntax(text, bracket.start)
+    ) {
+      context.deletions.push([bracket.start, bracket.start + 1], [index, index + 1]);
+    }
     return index + 1;
   }
   const tail = scanLinkTail(text, index + 2);
