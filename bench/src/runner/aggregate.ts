@@ -142,6 +142,9 @@ export function aggregate(
     }
     if (diy && streamdown) ratios[`diy/streamdown total ${size}`] = diy.total / streamdown.total;
     if (rivulet && diy) ratios[`rivulet/diy total ${size}`] = rivulet.total / diy.total;
+    // What Rivulet adds per flush to what the browser alone charges for the same DOM.
+    const floor = find(stream, 'dom-floor', size);
+    if (rivulet && floor) ratios[`rivulet/dom-floor median flush ${size}`] = rivulet.medianFlush / floor.medianFlush;
   }
   // Rivulet's other settings: like for like (neither side highlights code), and every code block
   // highlighted whether seen or not. Reported beside the targets, not as them.
@@ -155,7 +158,15 @@ export function aggregate(
       }
     }
   }
-  for (const renderer of ['rivulet', ...extraRenderers, 'streamdown', 'react-markdown', 'diy', 'plain'] as const) {
+  for (const renderer of [
+    'rivulet',
+    ...extraRenderers,
+    'streamdown',
+    'react-markdown',
+    'diy',
+    'plain',
+    'dom-floor',
+  ] as const) {
     const small = find(stream, renderer, '2k');
     for (const size of ['200k', ...shapeSizes] as const) {
       const large = find(stream, renderer, size);

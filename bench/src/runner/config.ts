@@ -22,6 +22,7 @@ const allRenderers = [
   'react-markdown',
   'diy',
   'plain',
+  'dom-floor',
 ] as const satisfies readonly RendererId[];
 const allSizes = ['2k', '40k', '200k', 'list-40k', 'table-30k', 'quote-40k'] as const satisfies readonly SizeId[];
 const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'memory', 'node'] as const;

@@ -8,7 +8,8 @@ export type RendererId =
   | 'streamdown'
   | 'react-markdown'
   | 'diy'
-  | 'plain';
+  | 'plain'
+  | 'dom-floor';
 
 /** What a rendered result looked like, so a renderer that silently renders nothing is caught. */
 export interface DomSummary {
