@@ -9,7 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test, watchPageErrors } from './fixtures';
 
 async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).include('.rivulet-chat').analyze();
+  const results = await new AxeBuilder({ page }).include('.rivulet-chat').setLegacyMode(true).analyze();
   const summary = results.violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(', ')})`,
   );
