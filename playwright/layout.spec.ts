@@ -114,3 +114,47 @@ test('table borders look exactly like collapsed 1px borders', async ({ page }) =
     ).toBe('1px');
   }
 });
+
+test('the last block has no bottom margin while the text streams, as once it is final', async ({ page }) => {
+  await openHarness(page);
+  const text = longAnswer().slice(0, 1500);
+  // Each prefix ends a block and starts the next one with its first character.
+  const cuts = [...text.matchAll(/\n\n/g)].map((match) => match.index + 2).filter((cut) => cut < text.length);
+  expect(cuts.length).toBeGreaterThan(10);
+  const results = await page.evaluate(
+    ({ text, cuts }) => {
+      // Streamed: one root growing through the prefixes, as an answer does.
+      const streamed = cuts.map((cut) => {
+        const root = window.__render(text.slice(0, cut + 1), { key: 'streamed', streaming: true, cursor: false });
+        const blocks = [...root.querySelectorAll(':scope > .rivulet-blocks > *')];
+        const margins = blocks.map((block) => getComputedStyle(block).marginBottom);
+        // A new group whose only block shows nothing yet: the block before it, in a group settled
+        // with its margin, keeps it until that block shows (see `useTailMark`).
+        const emptyTail = root.lastElementChild?.childElementCount === 0;
+        return { height: root.getBoundingClientRect().height, margins, count: blocks.length, emptyTail };
+      });
+      // The same text rendered at once. A block's first character alone (`-`, `#`, `|`) shows
+      // nothing while it streams, so the text without it is the one to compare with then.
+      return cuts.map((cut, index) => {
+        const shown = /[A-Za-z]/.test(text[cut] as string) ? text.slice(0, cut + 1) : text.slice(0, cut);
+        const root = window.__render(shown, { key: `final-${index}` });
+        return {
+          prefix: text.slice(0, cut + 1),
+          streamed: streamed[index] as (typeof streamed)[number],
+          finalHeight: root.getBoundingClientRect().height,
+          finalCount: root.querySelectorAll(':scope > *').length,
+        };
+      });
+    },
+    { text, cuts },
+  );
+  expect(results.filter((result) => result.streamed.emptyTail).length).toBeLessThanOrEqual(1);
+  for (const { prefix, streamed, finalHeight, finalCount } of results) {
+    const where = JSON.stringify(prefix.slice(-12));
+    expect(streamed.count, where).toBe(finalCount);
+    if (streamed.emptyTail) continue;
+    expect(streamed.margins.at(-1), where).toBe('0px');
+    for (const margin of streamed.margins.slice(0, -1)) expect(['8px', '12px'], where).toContain(margin);
+    expect(Math.abs(streamed.height - finalHeight), where).toBeLessThan(0.5);
+  }
+});

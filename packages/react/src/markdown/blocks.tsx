@@ -154,6 +154,8 @@ interface BlockGroupProps {
   options: RenderOptions;
   /** The group is complete, all its blocks are final and another group follows: it will not change again. */
   settled: boolean;
+  /** This group holds the last block of the document (all of it rendered): that block is marked (`useTailMark`). */
+  tail: boolean;
 }
 
 /**
@@ -175,6 +177,31 @@ function useSettledGroup(element: RefObject<HTMLDivElement | null>, settled: boo
   }, [element, settled]);
 }
 
+/** The attribute on the last block of a streaming document (see `useTailMark`). */
+export const tailAttribute = 'data-rivulet-tail';
+
+/**
+ * Marks the group's last block element while `tail` (the stylesheet removes its bottom margin), and
+ * unmarks it otherwise. A `:last-child` rule would make the browser restyle the whole previous
+ * block each time a block is appended (10 ms after a 40 KB list); an attribute moved from one
+ * element to the next restyles those two alone. Set on the elements directly, not through React,
+ * after every commit of the group: the last block may be a new element (a paragraph that became a
+ * heading). The mark stays once the text is final; `canonicalHtml`-style comparisons drop it.
+ */
+function useTailMark(element: RefObject<HTMLDivElement | null>, tail: boolean): void {
+  useIsomorphicLayoutEffect(() => {
+    const group = element.current;
+    if (!group) return;
+    // A group whose only block shows nothing yet (a lone `#` or `-`) marks nothing: the block before
+    // it, in a group settled with its margin, keeps that margin for the update or two this lasts.
+    const last = tail ? group.lastElementChild : null;
+    for (const marked of group.querySelectorAll(`:scope > [${tailAttribute}]`)) {
+      if (marked !== last) marked.removeAttribute(tailAttribute);
+    }
+    if (last && !last.hasAttribute(tailAttribute)) last.setAttribute(tailAttribute, '');
+  });
+}
+
 /** A run of consecutive blocks. Memoized: a group of final blocks is skipped as a whole. */
 export const BlockGroup = memo(function BlockGroup({
   sources,
@@ -185,9 +212,12 @@ export const BlockGroup = memo(function BlockGroup({
   definitions,
   options,
   settled,
+  tail,
 }: BlockGroupProps) {
   const last = sources.length - 1;
   const element = useRef<HTMLDivElement>(null);
+  // The mark first: a group settles once another follows it, and its height is measured without it.
+  useTailMark(element, tail);
   useSettledGroup(element, settled);
   // The browser lays out a finished group as one unit, so a flush costs layout in proportion to
   // the groups and the last group's blocks, not to every block.

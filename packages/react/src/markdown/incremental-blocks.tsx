@@ -213,6 +213,7 @@ export function IncrementalBlocks({
         definitions={split.definitions}
         options={options}
         settled={finished && end < blocks.length}
+        tail={endsDocument}
       />,
     );
   }

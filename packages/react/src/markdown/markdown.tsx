@@ -217,7 +217,14 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     <div
       {...rest}
       ref={ref}
-      className={className ? `rivulet-markdown ${className}` : 'rivulet-markdown'}
+      className={[
+        'rivulet-markdown',
+        // A text rendered at once has its blocks directly in the root: see markdown.css.
+        incremental ? undefined : 'rivulet-markdown--static',
+        className,
+      ]
+        .filter(Boolean)
+        .join(' ')}
       data-streaming={streaming ? 'true' : 'false'}
       data-incomplete={incomplete && !streaming ? 'true' : undefined}
     >

@@ -141,7 +141,15 @@ export async function Markdown({
   } as Partial<Components>;
 
   return (
-    <div {...rest} className={className ? `rivulet-markdown ${className}` : 'rivulet-markdown'} data-streaming="false">
+    <div
+      {...rest}
+      className={
+        className
+          ? `rivulet-markdown rivulet-markdown--static ${className}`
+          : 'rivulet-markdown rivulet-markdown--static'
+      }
+      data-streaming="false"
+    >
       {hastToReact(tree, merged)}
     </div>
   );

@@ -48,7 +48,8 @@ export function staticHtml(markdown: string, { math = true } = {}): string {
  * Serializes a DOM subtree canonically: whitespace-only text between elements removed (React
  * cannot put text inside table rows, hast can), and the chrome `<Markdown>` adds around code
  * blocks (the wrapper and its toolbar), around tables (their scroll box) and the block groups of a
- * streamed render (plain block boxes) removed, keeping what they hold.
+ * streamed render (plain block boxes) removed, keeping what they hold, and the mark on a streaming
+ * document's last block dropped.
  */
 export function canonicalHtml(root: Element, { inPlace = false } = {}): string {
   const copy = inPlace ? root : (root.cloneNode(true) as Element);
@@ -56,6 +57,8 @@ export function canonicalHtml(root: Element, { inPlace = false } = {}): string {
   for (const wrapper of copy.querySelectorAll('.rivulet-code-block, .rivulet-blocks, .rivulet-table')) {
     wrapper.replaceWith(...wrapper.childNodes);
   }
+  // The mark on a streaming document's last block (its margin), which the static render has no need of.
+  for (const tail of copy.querySelectorAll('[data-rivulet-tail]')) tail.removeAttribute('data-rivulet-tail');
   for (const element of copy.querySelectorAll('*')) sortAttributes(element);
   copy.normalize();
   const walker = copy.ownerDocument.createTreeWalker(copy, NodeFilter.SHOW_TEXT);

@@ -199,7 +199,7 @@ describe('@rivulet/react/server <Markdown>', () => {
       components: { a: 'span' },
     });
     const root = parsed(html).firstElementChild as HTMLElement;
-    expect(root.className).toBe('rivulet-markdown answer');
+    expect(root.className).toBe('rivulet-markdown rivulet-markdown--static answer');
     expect(root.id).toBe('first');
     expect(root.querySelector('.rivulet-code-copy')?.textContent).toBe('Copier');
     expect(root.querySelector('a')).toBeNull();
