@@ -55,10 +55,11 @@ async function sampleMath(page: Page) {
   };
 }
 
-/** A rendered root's markup, without the block groups of a streamed render. */
+/** A rendered root's markup, without the block groups of a streamed render and the mark on its last block. */
 function canonical(root: Element): string {
   const copy = root.cloneNode(true) as Element;
   for (const group of copy.querySelectorAll('.rivulet-blocks')) group.replaceWith(...group.childNodes);
+  for (const tail of copy.querySelectorAll('[data-rivulet-tail]')) tail.removeAttribute('data-rivulet-tail');
   copy.removeAttribute('data-streaming');
   copy.removeAttribute('data-incomplete');
   return copy.innerHTML.replace(/>\s+</g, '><');
