@@ -129,7 +129,7 @@ test('the last block has no bottom margin while the text streams, as once it is 
         const blocks = [...root.querySelectorAll(':scope > .rivulet-blocks > *')];
         const margins = blocks.map((block) => getComputedStyle(block).marginBottom);
         // A new group whose only block shows nothing yet: the block before it, in a group settled
-        // with its margin, keeps it until that block shows (see `useTailMark`).
+        // with its margin, keeps it until that block shows (see `useGroupMarks`).
         const emptyTail = root.lastElementChild?.childElementCount === 0;
         return { height: root.getBoundingClientRect().height, margins, count: blocks.length, emptyTail };
       });

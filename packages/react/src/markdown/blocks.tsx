@@ -154,51 +154,41 @@ interface BlockGroupProps {
   options: RenderOptions;
   /** The group is complete, all its blocks are final and another group follows: it will not change again. */
   settled: boolean;
-  /** This group holds the last block of the document (all of it rendered): that block is marked (`useTailMark`). */
+  /** This group holds the last block of the document (all of it rendered): that block is marked (`useGroupMarks`). */
   tail: boolean;
 }
 
 /**
- * Marks a settled group's element once, and gives it the size the browser keeps for it while it
- * is skipped, so skipping it never moves anything, even if it was never on screen: the distance
- * from its top to the next group's, which includes the bottom margin a skipped group keeps inside
- * it (blocks have no top margins; see `markdown.css`). Set on the element directly, not through
- * React, so it costs no render; the measuring reads the layout the commit needs anyway.
+ * After every commit of a group, two marks set on the elements directly, not through React (they
+ * cost no render):
+ * - While `tail`, its last block carries `data-rivulet-tail` (the stylesheet removes that block's
+ *   bottom margin), and no other block does. A `:last-child` rule would make the browser restyle
+ *   the whole previous block each time a block is appended (10 ms after a 40 KB list); an
+ *   attribute moved from one element to the next restyles those two alone. Checked on every
+ *   commit: the last block may be a new element (a paragraph that became a heading). A group whose
+ *   only block shows nothing yet (a lone `#`) marks nothing: the block before it, in a group
+ *   settled with its margin, keeps that margin for the update or two this lasts.
+ * - Once `settled`, the group is marked `data-settled` and given the size the browser keeps for it
+ *   while it is skipped, so skipping it never moves anything, even if it was never on screen: the
+ *   distance from its top to the next group's, which includes the bottom margin a skipped group
+ *   keeps inside it (blocks have no top margins; see `markdown.css`). Measured after the tail mark
+ *   is gone, from the layout the commit needs anyway.
  */
-function useSettledGroup(element: RefObject<HTMLDivElement | null>, settled: boolean): void {
+function useGroupMarks(element: RefObject<HTMLDivElement | null>, tail: boolean, settled: boolean): void {
   useIsomorphicLayoutEffect(() => {
-    const group = element.current;
-    if (!settled || !group || group.hasAttribute('data-settled')) return;
+    // Set: the effect runs once the group's element is mounted.
+    const group = element.current as HTMLDivElement;
+    const mark = 'data-rivulet-tail';
+    const last = tail && group.lastElementChild;
+    for (const child of group.children) if (child !== last) child.removeAttribute(mark);
+    if (last) last.setAttribute(mark, '');
+    const done = 'data-settled';
+    if (!settled || group.hasAttribute(done)) return;
     const box = group.getBoundingClientRect();
     const next = group.nextElementSibling;
     const height = next ? next.getBoundingClientRect().top - box.top : box.height;
     if (height > 0) group.style.setProperty('contain-intrinsic-block-size', `auto ${height}px`);
-    group.setAttribute('data-settled', '');
-  }, [element, settled]);
-}
-
-/** The attribute on the last block of a streaming document (see `useTailMark`). */
-export const tailAttribute = 'data-rivulet-tail';
-
-/**
- * Marks the group's last block element while `tail` (the stylesheet removes its bottom margin), and
- * unmarks it otherwise. A `:last-child` rule would make the browser restyle the whole previous
- * block each time a block is appended (10 ms after a 40 KB list); an attribute moved from one
- * element to the next restyles those two alone. Set on the elements directly, not through React,
- * after every commit of the group: the last block may be a new element (a paragraph that became a
- * heading). The mark stays once the text is final; `canonicalHtml`-style comparisons drop it.
- */
-function useTailMark(element: RefObject<HTMLDivElement | null>, tail: boolean): void {
-  useIsomorphicLayoutEffect(() => {
-    const group = element.current;
-    if (!group) return;
-    // A group whose only block shows nothing yet (a lone `#` or `-`) marks nothing: the block before
-    // it, in a group settled with its margin, keeps that margin for the update or two this lasts.
-    const last = tail ? group.lastElementChild : null;
-    for (const marked of group.querySelectorAll(`:scope > [${tailAttribute}]`)) {
-      if (marked !== last) marked.removeAttribute(tailAttribute);
-    }
-    if (last && !last.hasAttribute(tailAttribute)) last.setAttribute(tailAttribute, '');
+    group.setAttribute(done, '');
   });
 }
 
@@ -216,9 +206,7 @@ export const BlockGroup = memo(function BlockGroup({
 }: BlockGroupProps) {
   const last = sources.length - 1;
   const element = useRef<HTMLDivElement>(null);
-  // The mark first: a group settles once another follows it, and its height is measured without it.
-  useTailMark(element, tail);
-  useSettledGroup(element, settled);
+  useGroupMarks(element, tail, settled);
   // The browser lays out a finished group as one unit, so a flush costs layout in proportion to
   // the groups and the last group's blocks, not to every block.
   return (

@@ -217,14 +217,8 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     <div
       {...rest}
       ref={ref}
-      className={[
-        'rivulet-markdown',
-        // A text rendered at once has its blocks directly in the root: see markdown.css.
-        incremental ? undefined : 'rivulet-markdown--static',
-        className,
-      ]
-        .filter(Boolean)
-        .join(' ')}
+      // A text rendered at once has its blocks directly in the root: see markdown.css.
+      className={`rivulet-markdown${incremental ? '' : ' rivulet-markdown--static'}${className ? ` ${className}` : ''}`}
       data-streaming={streaming ? 'true' : 'false'}
       data-incomplete={incomplete && !streaming ? 'true' : undefined}
     >

@@ -154,13 +154,9 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
     // Unless it ends the text: its `(url)` may still come. It shows as its text, as `[text` did and
     // `[text](` will, so its brackets do not flash for one update (nor widen a table's column). Not
     // the `[ref]` of `[text][ref]`, nor a footnote's `[^1]`: neither can become an inline link.
-    if (
-      index + 1 === text.length &&
-      text[bracket.start - 1] !== ']' &&
-      text[bracket.start + 1] !== '^' &&
-      !exposesBlockSyntax(text, bracket.start)
-    ) {
-      context.deletions.push([bracket.start, bracket.start + 1], [index, index + 1]);
+    if (index + 1 === text.length && text[bracket.start - 1] !== ']' && text[bracket.start + 1] !== '^') {
+      dropBracket(context, bracket.start);
+      context.deletions.push([index, index + 1]);
     }
     return index + 1;
   }
