@@ -181,7 +181,8 @@ function useGroupMarks(element: RefObject<HTMLDivElement | null>, tail: boolean,
     const mark = 'data-rivulet-tail';
     const last = tail && group.lastElementChild;
     for (const child of group.children) if (child !== last) child.removeAttribute(mark);
-    if (last) last.setAttribute(mark, '');
+    // Set again only when missing: setting it anew restyles the block (the whole list, if it is one).
+    if (last && !last.hasAttribute(mark)) last.setAttribute(mark, '');
     const done = 'data-settled';
     if (!settled || group.hasAttribute(done)) return;
     const box = group.getBoundingClientRect();
