@@ -17,6 +17,8 @@
  *   PROFILE_TRACE=1 ...                              # a Chromium trace instead of the sampling profiler:
  *                                                    # main-thread CPU time by event (script, style,
  *                                                    # layout, paint, messages), busy time of workers
+ *   PROFILE_TRACE_SAMPLES=1 PROFILE_TRACE=1 ...      # the trace also holds JavaScript samples: DevTools'
+ *                                                    # Performance panel shows the call stacks in each frame
  *
  * `ab.sh` beside this file runs builds kept with PROFILE_DIST interleaved, a few rounds, and prints
  * medians of the wall total and of the main thread's and worker's CPU time (from traces): on a
@@ -221,7 +223,14 @@ async function profileConversation(page: Page): Promise<void> {
   );
 }
 
-const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'];
+const traceCategories = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'blink',
+  'toplevel',
+  ...(process.env.PROFILE_TRACE_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
+];
 
 const server = await serveDirectory(outDir);
 const browser = await launchBrowser();

@@ -34,10 +34,20 @@ function serverStatus(): LanguageStatus {
   return 'idle';
 }
 
-/** Re-renders when the language's status changes; starts loading it when enabled and `load`. */
+function noSubscription(): () => void {
+  return () => {};
+}
+
+/**
+ * The language's status; starts loading it when enabled and `load`. Only a block that may start
+ * work (`load`) re-renders when the status changes: when a grammar becomes ready, the blocks of that
+ * language far from the viewport (hundreds in a long chat) would all re-render at once, in one
+ * synchronous update, for nothing: they have no tokens to show before their first pass. A waiting
+ * block reads the status whenever it renders, and follows it from the moment it may start.
+ */
 function useLanguageStatus(lang: string, enabled: boolean, load: boolean): LanguageStatus {
   const status = useSyncExternalStore(
-    subscribeLanguages,
+    enabled && load ? subscribeLanguages : noSubscription,
     () => (enabled && lang ? languageStatus(lang) : 'idle'),
     serverStatus,
   );

@@ -1,5 +1,6 @@
 import { Markdown } from '@rivulet/react';
 import { act, render, waitFor } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languageStatus } from '../../src/markdown/highlighter';
 
@@ -107,6 +108,32 @@ describe('highlighting code near the viewport (highlight="visible", the default)
     // Nothing to load or tokenize: the cached tokens show on the first render, before any
     // intersection is reported.
     expect(highlightedSpans(container).length).toBeGreaterThan(0);
+  }, 15_000);
+
+  it('re-renders only the blocks near the viewport when their grammar becomes ready', async () => {
+    // A long chat holds hundreds of blocks of a language: the ones far from the viewport must not
+    // all re-render when its grammar is ready, since they have nothing to show before a pass.
+    const farCommits: string[] = [];
+    const { container } = render(
+      <>
+        <Markdown>{'```erlang\nnear() -> ok.\n```'}</Markdown>
+        <Profiler id="far" onRender={(_id, phase) => farCommits.push(phase)}>
+          <Markdown>{'```erlang\nfar() -> 1.\n```\n\ntext\n\n```erlang\nother() -> 2.\n```'}</Markdown>
+        </Profiler>
+      </>,
+    );
+    const [near, far, other] = [...container.querySelectorAll('.rivulet-code-block')] as HTMLElement[];
+    farCommits.length = 0;
+    enter(near as HTMLElement);
+    await waitFor(() => expect(highlightedSpans(near as HTMLElement).length).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(languageStatus('erlang')).toBe('ready');
+    expect(farCommits).toEqual([]);
+    expect(far?.getAttribute('data-highlighted')).toBe('false');
+
+    // Once near, a waiting block reads the status and highlights.
+    enter(far as HTMLElement);
+    await waitFor(() => expect(highlightedSpans(far as HTMLElement).length).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(other?.getAttribute('data-highlighted')).toBe('false');
   }, 15_000);
 
   it('observes nothing with highlight="all" or highlight={false}', async () => {
