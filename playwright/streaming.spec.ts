@@ -62,6 +62,8 @@ test.describe('partial Markdown', () => {
       expect(text).not.toContain('```');
       expect(text).not.toMatch(/\]\(|\[streaming guide/);
       expect(text).not.toMatch(/^\|[-:| ]+\|$/m);
+      // Footnote calls show as superscripts before their definitions arrive, never as `[^1]` or `^1`.
+      expect(text).not.toMatch(/\[\^|\^\d/);
     }
     // Literal characters that are not markup survive as written.
     const final = samples.at(-1)!.text;
@@ -74,5 +76,8 @@ test.describe('partial Markdown', () => {
     );
     await expect(chat.answer.locator('pre')).toHaveCount(1);
     await expect(chat.answer.locator('table')).toHaveCount(1);
+    // Finished: numbered calls linking to the footnotes section.
+    await expect(chat.answer.locator('sup a[data-footnote-ref]')).toHaveText(['1', '2']);
+    await expect(chat.answer.locator('section[data-footnotes] li')).toHaveCount(2);
   });
 });

@@ -48,5 +48,21 @@ export const LinkCutInUrl: Story = { args: { text: 'Read the [streaming guide](h
 
 export const InlineCodeOpen: Story = { args: { text: 'Use `array.at(-' } };
 
+/**
+ * Footnote calls before their definitions (answers define footnotes at the end): each shows as the
+ * superscript it will become, and the call still being typed shows nothing yet.
+ */
+export const FootnoteCalls: Story = {
+  args: { text: 'Rust frees memory without a garbage collector[^1], and rejects data races[^2' },
+};
+
+/** The finished answer: numbered calls and the footnotes section. */
+export const FootnotesFinished: Story = {
+  args: {
+    text: 'Rust frees memory without a garbage collector[^1], and rejects data races[^2].\n\n[^1]: Ownership.\n[^2]: The borrow checker.\n',
+    streaming: false,
+  },
+};
+
 /** The same text once the answer is finished: rendered as static Markdown. */
 export const Finished: Story = { args: { text: 'Hello **world**, 2 * 3 = 6 and snake_case.', streaming: false } };

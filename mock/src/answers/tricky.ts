@@ -2,11 +2,12 @@ import { FENCE, type MockAnswer } from './types.js';
 
 /**
  * Constructs that look broken when cut mid-stream: emphasis, intraword underscores, a bare
- * asterisk, a link, a code fence and a table. Every prefix of this text is a test case.
+ * asterisk, a link, a code fence, a table and footnotes (defined at the end, as answers do). Every
+ * prefix of this text is a test case.
  */
 export const tricky: MockAnswer = {
   id: 'tricky',
-  title: 'Tricky partial Markdown: emphasis, snake_case, 2 * 3, fences, tables, links',
+  title: 'Tricky partial Markdown: emphasis, snake_case, 2 * 3, fences, tables, links, footnotes',
   parts: [
     {
       type: 'text',
@@ -26,7 +27,12 @@ ${FENCE}
 | alpha | 1 |
 | beta | 2 |
 
+Rust frees memory without a garbage collector[^1], and its borrow checker rejects data races[^2].
+
 Done: **all constructs closed**.
+
+[^1]: Each value has one owner; it is dropped when its owner goes out of scope.
+[^2]: The Rustonomicon, chapter 8.
 `,
     },
   ],

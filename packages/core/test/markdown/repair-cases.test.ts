@@ -72,6 +72,14 @@ const hides: Array<[string, string]> = [
   ['| a | b |\n| --- | -', '| a | b |\n| --- | -'],
   ['- **', ''],
   ['Text\n~~~', 'Text\n'],
+  // A footnote call still being written shows once complete (as a superscript while streaming).
+  ['a footnote[^', 'a footnote'],
+  ['a footnote[^1', 'a footnote'],
+  ['a footnote[^note-2', 'a footnote'],
+  ['**bold[^1', '**bold**'],
+  // Starting a line, it may be a definition being written.
+  ['Text\n\n[^1]', 'Text\n\n'],
+  ['[^note]', ''],
 ];
 
 /** Text that must stay exactly as it is: nothing here opens a construct. */
@@ -108,6 +116,8 @@ const literal: string[] = [
   // Neither can become an inline link.
   '[ref link][ref]',
   'a footnote[^1]',
+  'a footnote[^1] and more',
+  '[^1]: the note',
   '- [x] done',
   '[link](https://example.com/a_(b)_c)',
   'Done.',

@@ -20,6 +20,7 @@ import type { Components } from 'hast-util-to-jsx-runtime';
 import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { mayUseReference } from './definitions';
+import { showFootnoteCalls } from './footnote-calls';
 import { blockMathStatus, mathMarkdownToHast, mayHaveMath, useBlockContent } from './math/use-math';
 import { endsInOpenFence, isMathFence, markOpenBlock, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
@@ -123,6 +124,7 @@ export const Block = memo(function Block(props: BlockProps) {
       : blockHast(source, definitions, options, withMath);
     if (cursor && !repair) insertCursor(tree, source);
     if (open) markOpenBlock(tree);
+    showFootnoteCalls(tree, source);
     return hastToReact(tree, options.components);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.

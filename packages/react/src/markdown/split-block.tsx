@@ -32,6 +32,7 @@ import type { List, Root as MdastRoot } from 'mdast';
 import { type ComponentType, createElement, Fragment, memo, type ReactElement, type ReactNode, useRef } from 'react';
 import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
+import { showFootnoteCalls } from './footnote-calls';
 import { endsInOpenFence, markOpenBlock, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
 import { hastElementToReact, hastToReact, insertCursor } from './render-hast';
@@ -330,6 +331,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       list.spread = loose;
       const hast = toHast(tree, options);
       finishTail(hast, info.source, sourceFor(info.source, flags), flags);
+      showFootnoteCalls(hast, info.source);
       const [listElement, ...rest] = elements(hast.children);
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
@@ -430,6 +432,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const parsed = sourceFor(full, flags);
       const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
       finishTail(hast, full, parsed, flags);
+      showFootnoteCalls(hast, source);
       const found = tableParts(hast, index === last);
       if (index > 0 && found.rows.length === 0) throw new ShapeMismatch();
       // Kept for later renders: only what they read (the head child's rows while it is open).
@@ -550,6 +553,7 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
         const parsed = sourceFor(source, flags);
         const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
         finishTail(hast, source, parsed, flags);
+        showFootnoteCalls(hast, source);
         // Parsed on its own, but inside the quote: its blocks take the quote's direction.
         nestDirection(hast);
         inner = hast.children.length > 0 ? render(hast.children, options) : null;

@@ -71,10 +71,15 @@ describe('GFM tables with escaped pipes', () => {
  * (`[label]: url`, `[^note]: text`) follows the blocks that use it (finished blocks are never
  * rendered again while a message streams, so those references become links when it finishes),
  * nor when repair changes the text (a tail that reads as an unfinished tag, `he<lp`, stays
- * hidden until the message finishes).
+ * hidden until the message finishes), nor when it holds a footnote call (below).
  */
-const streamsToStatic = (markdown: string) =>
+const parsesBlockByBlock = (markdown: string) =>
   !/^ {0,3}\[[^\]]+\]:/m.test(markdown) && repairMarkdown(markdown) === markdown;
+
+/** A footnote call (`[^1]`) shows as a superscript while the text streams, defined or not (`footnote-calls.ts`). */
+const footnoteCall = /\[\^[\p{L}\p{N}_-]{1,99}\]/u;
+
+const streamsToStatic = (markdown: string) => parsesBlockByBlock(markdown) && !footnoteCall.test(markdown);
 
 describe('streamed GFM spec and cmark-gfm extension examples converge on the static render', () => {
   it(`holds for all ${gfmSpec.examples.length} examples, streamed in random chunks`, () => {
@@ -102,7 +107,7 @@ describe('streamed generated GFM documents converge on the static render', () =>
       { minLength: 1, maxLength: 4 },
     )
     .map((blocks) => blocks.join('\n\n'))
-    .filter(streamsToStatic);
+    .filter(parsesBlockByBlock);
 
   it(
     'tables, task lists and GFM inlines, streamed in random chunks',
@@ -111,7 +116,7 @@ describe('streamed generated GFM documents converge on the static render', () =>
         fc.property(documents, fc.integer(), (markdown, seed) => {
           const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 8));
           const expected = canonicalStaticHtml(markdown);
-          expect(streamed, markdown).toBe(expected);
+          if (streamsToStatic(markdown)) expect(streamed, markdown).toBe(expected);
           expect(finished, markdown).toBe(expected);
         }),
         fuzzRuns ? { numRuns: Math.ceil(fuzzRuns / 50) } : { numRuns: 40, seed: 20261205 },

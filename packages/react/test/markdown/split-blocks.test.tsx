@@ -147,9 +147,16 @@ describe('long lists, tables and quotes, split into children', () => {
   for (const [name, markdown] of Object.entries(documents)) {
     it(`converge on the static render: ${name}`, () => {
       const expected = canonicalStaticHtml(markdown);
+      // While the text streams, a footnote call shows as the superscript link it will become
+      // (`footnote-calls.ts`); once finished, one defined nowhere shows as written.
+      const whileStreaming = expected.replace(
+        /\[\^([\w-]+)\]/g,
+        (_, label) =>
+          `<sup><a data-footnote-ref="" href="#user-content-fn-${label}" rel="noopener noreferrer">${label}</a></sup>`,
+      );
       for (const seed of [1, 2]) {
         const { streamed, finished } = stream(markdown, randomChunks(markdown, seededRandom(seed), 12));
-        expect(streamed).toBe(expected);
+        expect(streamed).toBe(whileStreaming);
         expect(finished).toBe(expected);
       }
     }, 60_000);

@@ -1,0 +1,60 @@
+/**
+ * Footnote calls while a text streams. GFM reads `[^1]` as a footnote call only when the text
+ * defines `[^1]:` somewhere, and answers define their footnotes at the end: parsed block by block
+ * as it streams, every call would show as raw `[^1]` until the stream ends. So a block rendered
+ * while the text streams shows each `[^label]` left as text as the call it will most likely become:
+ * a superscript link to the footnote, with the label as its text (`1` for `[^1]`, the usual label).
+ *
+ * Only a streaming text goes through here: once finished, a text holding `[^` is rendered in one
+ * pass (see `needsWholeDocument` in `markdown.tsx`), with the calls GFM resolves and the footnotes
+ * section, exactly as the static render. A call that is never defined then shows as written.
+ */
+
+import type { Element, Root, RootContent } from 'hast';
+import { mathTagName } from './math/tag-name';
+
+/** `[^label]`: a label of letters, digits, `-` and `_` (what answers use; GFM allows more). */
+const call = /\[\^([\p{L}\p{N}_-]{1,99})\]/u;
+
+/** Elements whose text is never a footnote call: code, math, links (a call cannot sit in a link). */
+const skipped = new Set(['code', 'pre', 'a', mathTagName]);
+
+function visit(node: Root | Element): void {
+  const children: RootContent[] = [];
+  for (const child of node.children) {
+    if (child.type === 'element' && !skipped.has(child.tagName)) visit(child);
+    if (child.type !== 'text') {
+      children.push(child);
+      continue;
+    }
+    // The text cut at each call: the text before it, then the superscript link GFM makes of it
+    // (without the id and description only the whole text can give it).
+    let rest = child.value;
+    for (let found = call.exec(rest); found; found = call.exec(rest)) {
+      const label = found[1] as string;
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: {
+          href: `#user-content-fn-${label.toLowerCase()}`,
+          dataFootnoteRef: '',
+          rel: ['noopener', 'noreferrer'],
+        },
+        children: [{ type: 'text', value: label }],
+      };
+      if (found.index > 0) children.push({ type: 'text', value: rest.slice(0, found.index) });
+      children.push({ type: 'element', tagName: 'sup', properties: {}, children: [link] });
+      rest = rest.slice(found.index + found[0].length);
+    }
+    if (rest) children.push(rest === child.value ? child : { type: 'text', value: rest });
+  }
+  node.children = children as typeof node.children;
+}
+
+/**
+ * Shows the `[^label]` calls left as text in `tree` (a block of a streaming text) as superscript
+ * links, in place. `source` is the block's Markdown: a block without `[^` is not walked.
+ */
+export function showFootnoteCalls(tree: Root, source: string): void {
+  if (source.includes('[^')) visit(tree);
+}

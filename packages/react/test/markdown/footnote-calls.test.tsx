@@ -1,0 +1,113 @@
+import { Markdown } from '@rivulet/react';
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { canonicalStaticHtml } from './static-html';
+
+/**
+ * Answers define their footnotes at the end, so while one streams its calls (`[^1]`) have no
+ * definition yet: they show as the superscripts they will become, never as raw `[^1]`, and the
+ * finished answer renders exactly as the static render (numbered calls, the footnotes section).
+ */
+
+/** Streams `markdown` one character at a time; calls `check` with the root at each prefix. */
+function streamEach(markdown: string, check: (root: HTMLElement, prefix: string) => void) {
+  const view = render(<Markdown streaming>{''}</Markdown>);
+  const root = () => view.container.querySelector('.rivulet-markdown') as HTMLElement;
+  for (let end = 1; end <= markdown.length; end += 1) {
+    const prefix = markdown.slice(0, end);
+    view.rerender(<Markdown streaming>{prefix}</Markdown>);
+    check(root(), prefix);
+  }
+  view.rerender(<Markdown>{markdown}</Markdown>);
+  return { root: root(), unmount: view.unmount };
+}
+
+/** The text a reader sees outside code, without the superscripts' text. */
+function textOutsideCalls(root: HTMLElement): string {
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll('sup, code')) element.remove();
+  return copy.textContent ?? '';
+}
+
+const answer = [
+  'Rust is fast[^1] and memory safe[^2]. The borrow checker[^2] does the work.',
+  '',
+  '- Zero-cost abstractions[^note-3]',
+  '- No garbage collector',
+  '',
+  '| Language | Source |',
+  '| --- | --- |',
+  '| Rust | docs[^1] |',
+  '',
+  '> Quoted claim[^2]',
+  '',
+  'Code keeps its brackets: `arr[^1]`.',
+  '',
+  '[^1]: The Rust benchmarks game.',
+  '[^2]: The Rustonomicon.',
+  '[^note-3]: Stroustrup, on C++.',
+  '',
+].join('\n');
+
+describe('footnote calls while an answer streams', () => {
+  it('never show raw `[^` or a half-typed call, in paragraphs, lists, tables and quotes', () => {
+    const { root, unmount } = streamEach(answer, (current, prefix) => {
+      expect(textOutsideCalls(current), prefix).not.toMatch(/\[\^|\^\d|\^note/);
+    });
+    unmount();
+    expect(root).toBeDefined();
+  });
+
+  it('show each complete call as the superscript link it will become, labelled', () => {
+    const view = render(<Markdown streaming>{answer.slice(0, answer.indexOf('[^1]:'))}</Markdown>);
+    const calls = [...view.container.querySelectorAll('sup > a[data-footnote-ref]')];
+    expect(calls.map((call) => call.textContent)).toEqual(['1', '2', '2', 'note-3', '1', '2']);
+    expect(calls.map((call) => call.getAttribute('href'))).toEqual([
+      '#user-content-fn-1',
+      '#user-content-fn-2',
+      '#user-content-fn-2',
+      '#user-content-fn-note-3',
+      '#user-content-fn-1',
+      '#user-content-fn-2',
+    ]);
+    // Inline code is code: its brackets stay.
+    expect(view.container.querySelector('p code')?.textContent).toBe('arr[^1]');
+    // The cell and the quote hold theirs.
+    expect(view.container.querySelector('td sup a')?.textContent).toBe('1');
+    expect(view.container.querySelector('blockquote sup a')?.textContent).toBe('2');
+  });
+
+  it('converges on the static render once finished: numbered calls and the footnotes section', () => {
+    const { root, unmount } = streamEach(answer, () => {});
+    expect(canonicalStaticHtml(answer)).toContain('data-footnotes');
+    const finished = render(<Markdown>{answer}</Markdown>);
+    expect(root.innerHTML).toBe(finished.container.querySelector('.rivulet-markdown')?.innerHTML);
+    expect([...root.querySelectorAll('sup a')].map((call) => call.textContent)).toEqual(['1', '2', '2', '3', '1', '2']);
+    unmount();
+  });
+
+  it('shows a call never defined as written once the answer is finished', () => {
+    const { root, unmount } = streamEach('A claim[^9] with no source.', () => {});
+    expect(root.textContent).toBe('A claim[^9] with no source.');
+    expect(root.querySelector('sup')).toBeNull();
+    unmount();
+  });
+
+  it('shows a finished block rendered while streaming with its calls', () => {
+    const text = 'First[^1] paragraph.\n\nSecond paragraph, still growing';
+    const view = render(<Markdown streaming>{text}</Markdown>);
+    const first = view.container.querySelector('p') as HTMLElement;
+    expect(first.textContent).toBe('First1 paragraph.');
+    expect(first.querySelector('sup > a')?.getAttribute('href')).toBe('#user-content-fn-1');
+  });
+
+  it('hides a call starting a line while it may still be a definition', () => {
+    const states: string[] = [];
+    streamEach('Claim[^1].\n\n[^1]: Source.\n', (current) => {
+      states.push(textOutsideCalls(current));
+    });
+    // While `[^1]` starts the last line, nothing of it shows; the definition itself renders nothing.
+    expect(states.every((state) => !state.includes('[') && !state.includes('^'))).toBe(true);
+    expect(states.at(-1)).toBe('Claim.');
+  });
+});
