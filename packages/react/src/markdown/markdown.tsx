@@ -24,6 +24,7 @@ import { TypingCursor } from '../typing-cursor';
 import { createRenderOptions, type RenderOptions } from './blocks';
 import { CodeBlock } from './code-block';
 import { defaultMarkdownLabels, type MarkdownLabels, type MarkdownSettings, MarkdownSettingsContext } from './context';
+import { showFootnoteCalls } from './footnote-calls';
 import { IncrementalBlocks, type MarkdownText, useIncrementalCache } from './incremental-blocks';
 import { MathFormula } from './math/math-formula';
 import { mathTagName } from './math/tag-name';
@@ -152,6 +153,8 @@ function StaticDocument({ text, repair, options }: { text: string; repair: boole
       markdownToHast(repaired, options.processor);
     // A fence only repair closed (a stopped answer) keeps showing its code, never half a diagram.
     if (repair && endsInOpenFence(text, repaired)) markOpenFence(tree);
+    // Its footnotes never came: calls stay the superscripts they were while it streamed.
+    if (repair) showFootnoteCalls(tree, repaired);
     return hastToReact(tree, options.components);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: render reads exactly these.

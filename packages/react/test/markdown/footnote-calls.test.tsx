@@ -93,6 +93,25 @@ describe('footnote calls while an answer streams', () => {
     unmount();
   });
 
+  it('keeps the calls of a stopped answer as superscripts: its footnotes never came', () => {
+    const text = 'Claim[^1] and another[^2].\n\nMore text, then the user stopped it';
+    const view = render(<Markdown streaming>{text}</Markdown>);
+    view.rerender(<Markdown incomplete>{text}</Markdown>);
+    const root = view.container.querySelector('.rivulet-markdown') as HTMLElement;
+    expect(root.getAttribute('data-incomplete')).toBe('true');
+    expect(root.textContent).not.toContain('[^');
+    expect([...root.querySelectorAll('sup > a[data-footnote-ref]')].map((call) => call.textContent)).toEqual([
+      '1',
+      '2',
+    ]);
+    // A call the stopped text does define is the real one, numbered, with its section.
+    const defined = 'Claim[^a] and another[^2].\n\n[^a]: Source.\n\nMore';
+    view.rerender(<Markdown incomplete>{defined}</Markdown>);
+    expect(root.querySelector('section[data-footnotes]')).not.toBeNull();
+    expect([...root.querySelectorAll('sup > a')].map((call) => call.textContent)).toEqual(['1', '2']);
+    expect(root.querySelector('#user-content-fnref-a')).not.toBeNull();
+  });
+
   it('shows a finished block rendered while streaming with its calls', () => {
     const text = 'First[^1] paragraph.\n\nSecond paragraph, still growing';
     const view = render(<Markdown streaming>{text}</Markdown>);
