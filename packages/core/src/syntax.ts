@@ -5,7 +5,7 @@
  * Lower level than the main entry: what `@rivulet/react` uses, exported so it has one home.
  */
 
-export { findRun, runEnd } from './markdown/inline-syntax';
+export { findRun, footnoteCall, runEnd } from './markdown/inline-syntax';
 export type { FenceOpening, ListMarker } from './markdown/line-syntax';
 export {
   cellPipes,

@@ -180,3 +180,15 @@ export const EMAIL_AUTOLINK = String.raw`[\w.!#$%&'*+/=?^\x60{|}~-]+@[A-Za-z0-9]
 
 /** One attribute of an HTML tag, with the whitespace before it (`\s+name="value"`). */
 export const HTML_ATTRIBUTE = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+
+/**
+ * A footnote call as answers write it, `[^label]` with a label of letters, digits, `-` and `_`
+ * (GFM allows more), the label captured: what the renderer shows as a superscript while a text
+ * streams, before the definitions at its end arrive.
+ */
+export const footnoteCall = /\[\^([\p{L}\p{N}_-]{1,99})\]/u;
+
+/** Whether `text` is a footnote call still being written: `[^`, then label characters only. */
+export function isOpenFootnoteCall(text: string): boolean {
+  return /^\[\^[\p{L}\p{N}_-]*$/u.test(text);
+}

@@ -21,6 +21,11 @@ export function indentation(line: string, from = 0): { columns: number; index: n
   return { columns, index };
 }
 
+/** Where the line holding `index` starts in `text`. */
+export function lineStartOf(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
 /** True when the line holds only spaces and tabs (or nothing). */
 export function isBlank(line: string): boolean {
   return /^[ \t]*\r?$/.test(line);

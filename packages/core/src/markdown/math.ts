@@ -21,6 +21,7 @@
  */
 
 import { createScanState, type Leaf, scanLine } from './block-scanner';
+import { lineStartOf } from './line-syntax';
 
 /** Leaves whose lines are taken as written. */
 function isVerbatim(leaf: Leaf | undefined): boolean {
@@ -101,10 +102,6 @@ interface Span {
 
 /** Container markers (quotes, list items) and indentation before a line's content. */
 const LINE_PREFIX = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*$/;
-
-function lineStartOf(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
-}
 
 function lineEndOf(text: string, index: number): number {
   const end = text.indexOf('\n', index);

@@ -10,11 +10,9 @@
  * section, exactly as the static render. A call that is never defined then shows as written.
  */
 
+import { footnoteCall } from '@rivulet/core/syntax';
 import type { Element, Root, RootContent } from 'hast';
 import { mathTagName } from './math/tag-name';
-
-/** `[^label]`: a label of letters, digits, `-` and `_` (what answers use; GFM allows more). */
-const call = /\[\^([\p{L}\p{N}_-]{1,99})\]/u;
 
 /** Elements whose text is never a footnote call: code, math, links (a call cannot sit in a link). */
 const skipped = new Set(['code', 'pre', 'a', mathTagName]);
@@ -30,7 +28,7 @@ function visit(node: Root | Element): void {
     // The text cut at each call: the text before it, then the superscript link GFM makes of it
     // (without the id and description only the whole text can give it).
     let rest = child.value;
-    for (let found = call.exec(rest); found; found = call.exec(rest)) {
+    for (let found = footnoteCall.exec(rest); found; found = footnoteCall.exec(rest)) {
       const label = found[1] as string;
       const link: Element = {
         type: 'element',

@@ -98,11 +98,15 @@ function sourceFor(source: string, flags: ChildFlags): string {
   return repaired === source ? source : repaired;
 }
 
-/** Marks an open fence and an open child's code, and inserts the cursor, as the growing block would. */
+/**
+ * Marks an open fence and an open child's code, inserts the cursor and shows footnote calls, as the
+ * whole block would.
+ */
 function finishTail(tree: HastRoot, source: string, parsed: string, flags: ChildFlags): void {
   if (flags.repair && endsInOpenFence(source, parsed)) markOpenFence(tree);
   if (flags.cursor) insertCursor(tree, parsed);
   if (flags.open) markOpenBlock(tree);
+  showFootnoteCalls(tree, source);
 }
 
 function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {
@@ -331,7 +335,6 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
       list.spread = loose;
       const hast = toHast(tree, options);
       finishTail(hast, info.source, sourceFor(info.source, flags), flags);
-      showFootnoteCalls(hast, info.source);
       const [listElement, ...rest] = elements(hast.children);
       if (!listElement) throw new ShapeMismatch();
       const lis = elements(listElement.children);
@@ -432,7 +435,6 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
       const parsed = sourceFor(full, flags);
       const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
       finishTail(hast, full, parsed, flags);
-      showFootnoteCalls(hast, source);
       const found = tableParts(hast, index === last);
       if (index > 0 && found.rows.length === 0) throw new ShapeMismatch();
       // Kept for later renders: only what they read (the head child's rows while it is open).
@@ -553,7 +555,6 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
         const parsed = sourceFor(source, flags);
         const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);
         finishTail(hast, source, parsed, flags);
-        showFootnoteCalls(hast, source);
         // Parsed on its own, but inside the quote: its blocks take the quote's direction.
         nestDirection(hast);
         inner = hast.children.length > 0 ? render(hast.children, options) : null;

@@ -1,4 +1,5 @@
 import { repairMarkdown } from '@rivulet/core';
+import { footnoteCall } from '@rivulet/core/syntax';
 import { Markdown } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import fc from 'fast-check';
@@ -77,8 +78,6 @@ const parsesBlockByBlock = (markdown: string) =>
   !/^ {0,3}\[[^\]]+\]:/m.test(markdown) && repairMarkdown(markdown) === markdown;
 
 /** A footnote call (`[^1]`) shows as a superscript while the text streams, defined or not (`footnote-calls.ts`). */
-const footnoteCall = /\[\^[\p{L}\p{N}_-]{1,99}\]/u;
-
 const streamsToStatic = (markdown: string) => parsesBlockByBlock(markdown) && !footnoteCall.test(markdown);
 
 describe('streamed GFM spec and cmark-gfm extension examples converge on the static render', () => {

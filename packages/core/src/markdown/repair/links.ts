@@ -15,11 +15,13 @@
  * | `[a]( b](c more`      | unchanged (can never be a link) |
  */
 
+import { isOpenFootnoteCall } from '../inline-syntax';
 import {
   fenceOpening,
   indentation,
   isAtxHeading,
   isThematicBreak,
+  lineStartOf,
   listMarker,
   quoteContent,
   setextLevel,
@@ -112,7 +114,7 @@ function readsAsBlockSyntax(line: string): boolean {
 
 /** Whether dropping the `[` at `start` would turn the rest of its line into block syntax. */
 function exposesBlockSyntax(text: string, start: number): boolean {
-  if (!startsLine(text, start)) return false;
+  if (!/^[ \t>]*$/.test(lineBefore(text, start))) return false;
   const lineEnd = text.indexOf('\n', start);
   // The brackets after this one go too when none of them closes (`[[    x` exposes indented code).
   const after = text.slice(start + 1, lineEnd === -1 ? undefined : lineEnd).replace(/^\[+/, '');
@@ -120,22 +122,9 @@ function exposesBlockSyntax(text: string, start: number): boolean {
   return readsAsBlockSyntax(after);
 }
 
-/** Whether only spaces, tabs and quote markers stand before `index` on its line. */
-function startsLine(text: string, index: number): boolean {
-  return /^[ \t>]*$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
-}
-
-/** Whether the `[` at `index` may start a footnote definition: at most 3 spaces before it on its line. */
-function startsDefinition(text: string, index: number): boolean {
-  return /^ {0,3}$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
-}
-
-/**
- * Whether the text ends in a footnote call still being written, `[^` or `[^note`: hidden whole
- * until its `]`, as it then shows as a superscript (or, starting a line, may be a definition).
- */
-function isOpenFootnoteCall(text: string, start: number): boolean {
-  return text[start + 1] === '^' && /^[\p{L}\p{N}_-]*$/u.test(text.slice(start + 2));
+/** What stands before `index` on its line. */
+function lineBefore(text: string, index: number): string {
+  return text.slice(lineStartOf(text, index), index);
 }
 
 /** Hides the `[` of a link that is not one (yet), unless that would change how its line reads. */
@@ -176,7 +165,11 @@ export function handleCloseBracket(context: InlineContext, index: number): numbe
     if (index + 1 === text.length && text[bracket.start - 1] !== ']' && text[bracket.start + 1] !== '^') {
       dropBracket(context, bracket.start);
       context.deletions.push([index, index + 1]);
-    } else if (index + 1 === text.length && text[bracket.start + 1] === '^' && startsDefinition(text, bracket.start)) {
+    } else if (
+      index + 1 === text.length &&
+      text[bracket.start + 1] === '^' &&
+      /^ {0,3}$/.test(lineBefore(text, bracket.start))
+    ) {
       // `[^1]` starting a line may be a footnote definition being written (`[^1]: …`, shows nothing).
       context.deletions.push([bracket.start, text.length]);
     }
@@ -210,7 +203,8 @@ export function dropUnclosedBrackets(context: InlineContext): void {
   for (let position = 0; position < stack.length; position += 1) {
     const marker = stack[position];
     if (marker?.kind !== 'bracket') continue;
-    if (marker.isImage || isOpenFootnoteCall(context.text, marker.start)) {
+    // A call still being typed (`[^1`) shows once complete, as a superscript while streaming.
+    if (marker.isImage || isOpenFootnoteCall(context.text.slice(marker.start))) {
       context.deletions.push([marker.start, context.text.length]);
       stack.splice(position);
       return;
