@@ -33,6 +33,7 @@ it('exports exactly the syntax rules and the quick parser from @rivulet/core/syn
     'closingFenceRun',
     'fenceOpening',
     'findRun',
+    'footnoteCall',
     'indentation',
     'isBlank',
     'linkDefinitionLines',
