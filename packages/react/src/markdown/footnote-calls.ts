@@ -17,10 +17,27 @@ import { mathTagName } from './math/tag-name';
 /** Elements whose text is never a footnote call: code, math, links (a call cannot sit in a link). */
 const skipped = new Set(['code', 'pre', 'a', mathTagName]);
 
-function visit(node: Root | Element): void {
+/**
+ * Labels the block's Markdown writes as calls, when it holds a backslash: an escaped call
+ * (`\[^1]`, `[\^1]`) is literal text, and the tree holds the same `[^1]` for both, so only a label
+ * the source writes unescaped is shown as a call (a block writing one label both ways shows both
+ * as calls until it is finished). `undefined` without a backslash: every `[^label]` left as text is
+ * a call.
+ */
+function unescapedLabels(source: string): Set<string> | undefined {
+  if (!source.includes('\\')) return undefined;
+  const labels = new Set<string>();
+  const call = new RegExp(`(\\\\*)${footnoteCall.source}`, 'gu');
+  for (const [, backslashes, label] of source.matchAll(call)) {
+    if ((backslashes as string).length % 2 === 0) labels.add(label as string);
+  }
+  return labels;
+}
+
+function visit(node: Root | Element, labels: Set<string> | undefined): void {
   const children: RootContent[] = [];
   for (const child of node.children) {
-    if (child.type === 'element' && !skipped.has(child.tagName)) visit(child);
+    if (child.type === 'element' && !skipped.has(child.tagName)) visit(child, labels);
     if (child.type !== 'text') {
       children.push(child);
       continue;
@@ -28,8 +45,14 @@ function visit(node: Root | Element): void {
     // The text cut at each call: the text before it, then the superscript link GFM makes of it
     // (without the id and description only the whole text can give it).
     let rest = child.value;
+    let kept = '';
     for (let found = footnoteCall.exec(rest); found; found = footnoteCall.exec(rest)) {
       const label = found[1] as string;
+      if (labels && !labels.has(label)) {
+        kept += rest.slice(0, found.index + found[0].length);
+        rest = rest.slice(found.index + found[0].length);
+        continue;
+      }
       const link: Element = {
         type: 'element',
         tagName: 'a',
@@ -40,10 +63,13 @@ function visit(node: Root | Element): void {
         },
         children: [{ type: 'text', value: label }],
       };
-      if (found.index > 0) children.push({ type: 'text', value: rest.slice(0, found.index) });
+      const before = kept + rest.slice(0, found.index);
+      if (before) children.push({ type: 'text', value: before });
       children.push({ type: 'element', tagName: 'sup', properties: {}, children: [link] });
       rest = rest.slice(found.index + found[0].length);
+      kept = '';
     }
+    rest = kept + rest;
     if (rest) children.push(rest === child.value ? child : { type: 'text', value: rest });
   }
   node.children = children as typeof node.children;
@@ -51,8 +77,9 @@ function visit(node: Root | Element): void {
 
 /**
  * Shows the `[^label]` calls left as text in `tree` (a block of a streaming text) as superscript
- * links, in place. `source` is the block's Markdown: a block without `[^` is not walked.
+ * links, in place. `source` is the block's Markdown: a block without `[^` is not walked, and a
+ * call it escapes (`\[^1]`) stays text.
  */
 export function showFootnoteCalls(tree: Root, source: string): void {
-  if (source.includes('[^')) visit(tree);
+  if (source.includes('[^')) visit(tree, unescapedLabels(source));
 }

@@ -129,4 +129,32 @@ describe('footnote calls while an answer streams', () => {
     expect(states.every((state) => !state.includes('[') && !state.includes('^'))).toBe(true);
     expect(states.at(-1)).toBe('Claim.');
   });
+
+  it('leaves an escaped call as text while streaming, as the finished render does', () => {
+    // `\[` opens display math when math is on (the default), so these texts turn it off.
+    const text = 'Literal \\[^7] and [\\^2], a call[^1], and `[^3]` in code.\n\nStill growing';
+    const view = render(
+      <Markdown streaming math={false}>
+        {text}
+      </Markdown>,
+    );
+    const first = view.container.querySelector('p') as HTMLElement;
+    expect(first.textContent).toBe('Literal [^7] and [^2], a call1, and [^3] in code.');
+    expect([...first.querySelectorAll('sup > a')].map((call) => call.getAttribute('href'))).toEqual([
+      '#user-content-fn-1',
+    ]);
+    // Escaped alone in its block: no superscript at any prefix, and the same text once finished.
+    const escaped = 'Write \\[^1] or [\\^2] for a footnote.';
+    for (let end = 1; end <= escaped.length; end += 1) {
+      view.rerender(
+        <Markdown streaming math={false}>
+          {escaped.slice(0, end)}
+        </Markdown>,
+      );
+      expect(view.container.querySelector('sup'), escaped.slice(0, end)).toBeNull();
+    }
+    expect(view.container.textContent).toBe('Write [^1] or [^2] for a footnote.');
+    view.rerender(<Markdown math={false}>{escaped}</Markdown>);
+    expect(view.container.textContent).toBe('Write [^1] or [^2] for a footnote.');
+  });
 });
