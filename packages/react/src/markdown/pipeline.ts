@@ -1,25 +1,26 @@
 /**
- * The Markdown-to-hast pipeline: remark-parse + GFM and CJK syntax (parse-only) + remark-rehype + rehype-sanitize
- * + the URL policy. Processors are built once per set of URL options and cached at module
- * level, so a flush only pays for parsing its text, never for building a pipeline.
+ * The Markdown-to-hast pipeline: what remark-parse (with GFM and CJK syntax, parse side only),
+ * remark-rehype and rehype-sanitize do, called directly (mdast-util-from-markdown,
+ * mdast-util-to-hast, hast-util-sanitize), then the URL policy. unified's processor would add
+ * about 4 kB gzipped (vfile, trough) and a virtual file per parse, for plugins Rivulet does not
+ * take. Processors are built once per set of URL options and cached at module level, so a flush
+ * only pays for parsing its text, never for building a pipeline.
  *
- * Raw HTML in the Markdown is dropped by remark-rehype (it is never turned into elements), and
+ * Raw HTML in the Markdown is dropped by mdast-util-to-hast (it is never turned into elements), and
  * the sanitizer runs after it as a second wall: whatever reaches React is in the schema below.
  */
 
 import { quickParse } from '@rivulet/core/syntax';
 import type { Element, Root } from 'hast';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { rehypeDirection } from './direction';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
+import type { Root as MdastRoot } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toHast } from 'mdast-util-to-hast';
+import { setDirection } from './direction';
 import type { MathModule } from './math/load-math';
 import { mathTagName } from './math/tag-name';
-import { remarkSyntax } from './remark-syntax';
+import { markdownSyntax } from './remark-syntax';
 import { rehypeUrlPolicy, sanitizeProtocols, type UrlPolicyOptions } from './url-policy';
-
-type Schema = NonNullable<Parameters<typeof rehypeSanitize>[0]>;
 
 /**
  * GitHub's schema (which already keeps GFM tables, task list checkboxes, footnotes and
@@ -50,36 +51,47 @@ export const sanitizeSchema: Schema = sanitizeSchemaFor({});
  * `data-*` flags such as `data-footnote-ref` are `true` in hast; React would write them as
  * `="true"`, HTML serializers as empty attributes. Make them empty strings, as HTML means them.
  */
-function rehypeEmptyDataFlags() {
-  const visit = (node: Root | Element): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      for (const [key, value] of Object.entries(child.properties)) {
-        if (value === true && key.startsWith('data')) child.properties[key] = '';
-      }
-      visit(child);
+function emptyDataFlags(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    for (const [key, value] of Object.entries(child.properties)) {
+      if (value === true && key.startsWith('data')) child.properties[key] = '';
     }
-  };
-  return visit;
+    emptyDataFlags(child);
+  }
+}
+
+/** A Markdown-to-hast pipeline, in two steps so a tree parsed elsewhere (`quickParse`) can be run. */
+export interface HastProcessor {
+  /** The mdast of `markdown`, as remark-parse with the pipeline's syntax gives it. */
+  parse(markdown: string): MdastRoot;
+  /** The sanitized hast of `tree`, as remark-rehype, rehype-sanitize and the transforms give it. */
+  run(tree: MdastRoot): Root;
 }
 
 /** `math`: the loaded math chunk, for a pipeline that reads `$…$` and `$$…$$` (see `math/`). */
-function buildProcessor(policy: UrlPolicyOptions, math?: MathModule) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkSyntax)
-    .use(math ? [math.remarkMath] : [])
-    .use(remarkRehype)
-    .use(rehypeSanitize, sanitizeSchemaFor(policy))
-    .use(rehypeUrlPolicy, policy)
-    .use(rehypeEmptyDataFlags)
-    .use(math ? [[math.rehypeMathElements, { tagName: mathTagName }]] : [])
-    .use(rehypeDirection)
-    .freeze();
+function buildProcessor(policy: UrlPolicyOptions, math?: MathModule): HastProcessor {
+  const syntax = markdownSyntax();
+  const mathParts = math?.mathSyntax();
+  const parseOptions = {
+    extensions: [...syntax.extensions, ...(mathParts?.extensions ?? [])],
+    mdastExtensions: [...syntax.mdastExtensions, ...(mathParts?.mdastExtensions ?? [])],
+  };
+  const schema = sanitizeSchemaFor(policy);
+  const urlPolicy = rehypeUrlPolicy(policy);
+  const mathElements = math?.rehypeMathElements({ tagName: mathTagName });
+  return {
+    parse: (markdown) => fromMarkdown(markdown, parseOptions),
+    run(tree) {
+      const hast = sanitize(toHast(tree), schema) as Root;
+      urlPolicy(hast);
+      emptyDataFlags(hast);
+      mathElements?.(hast);
+      setDirection(hast);
+      return hast;
+    },
+  };
 }
-
-/** A frozen Markdown-to-hast processor. */
-export type HastProcessor = ReturnType<typeof buildProcessor>;
 
 const processors = new Map<string, HastProcessor>();
 
@@ -104,7 +116,7 @@ export function getProcessor(options: UrlPolicyOptions, math?: MathModule): Hast
 
 /** Parses Markdown into a sanitized hast tree. Never throws for any input text. */
 export function markdownToHast(markdown: string, processor: HastProcessor): Root {
-  return processor.runSync(processor.parse(markdown)) as Root;
+  return processor.run(processor.parse(markdown));
 }
 
 /**
@@ -113,5 +125,5 @@ export function markdownToHast(markdown: string, processor: HastProcessor): Root
  */
 export function quickMarkdownToHast(markdown: string, processor: HastProcessor): Root | undefined {
   const tree = quickParse(markdown);
-  return tree && (processor.runSync(tree) as Root);
+  return tree && processor.run(tree);
 }

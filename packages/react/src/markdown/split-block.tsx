@@ -83,11 +83,11 @@ function sameFlags(a: ChildFlags, b: ChildFlags): boolean {
 
 /** The mdast of `markdown`, as the pipeline parses it (quickly when the subset allows). */
 function parseMdast(markdown: string, options: RenderOptions): MdastRoot {
-  return quickParse(markdown) ?? (options.processor.parse(markdown) as MdastRoot);
+  return quickParse(markdown) ?? options.processor.parse(markdown);
 }
 
 function toHast(tree: MdastRoot, options: RenderOptions): HastRoot {
-  return options.processor.runSync(tree) as HastRoot;
+  return options.processor.run(tree);
 }
 
 /** The source as parsed: repaired when it is the growing tail. */

@@ -14,7 +14,7 @@ import { normalizeMath } from '@rivulet/core';
 import katex from 'katex';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
-import type { Processor } from 'unified';
+import type { SyntaxExtensions } from '../remark-syntax';
 
 export { rehypeMathElements } from './math-elements';
 export { normalizeMath };
@@ -23,10 +23,8 @@ export { normalizeMath };
  * The `$`/`$$` syntax, parse side only (what remark-math registers, minus its serializer). Single
  * dollars are read: `normalizeMath` has already escaped every `$` that is text.
  */
-export function remarkMath(this: Processor): void {
-  const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), math({ singleDollarTextMath: true })];
-  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), mathFromMarkdown()];
+export function mathSyntax(): SyntaxExtensions {
+  return { extensions: [math({ singleDollarTextMath: true })], mdastExtensions: [mathFromMarkdown()] };
 }
 
 /** What drawing one formula gave: KaTeX's markup, or why there is none. */
