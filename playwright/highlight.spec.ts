@@ -111,6 +111,37 @@ test.describe('highlighting only what can be seen', () => {
     expect(await states(page)).toEqual(['true', 'true', 'false']);
   });
 
+  test('waits for a fast scroll to settle before highlighting what it brought near', async ({ page }) => {
+    await openHarness(page);
+    await page.evaluate((text) => window.__render(text), longDocument);
+    // The first block is highlighted: TypeScript's grammar is ready before the fling.
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'false', 'false']);
+    // A fling down the page, 120 px a frame, to its end; each frame notes the middle block's state
+    // once it has come within a viewport height.
+    const during = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const middle = document.querySelectorAll('.rivulet-code-block')[1] as HTMLElement;
+          const seen: string[] = [];
+          const tick = () => {
+            window.scrollBy(0, 120);
+            if (middle.getBoundingClientRect().top < window.innerHeight * 2) {
+              seen.push(middle.getAttribute('data-highlighted') ?? '');
+            }
+            const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+            if (end) resolve(seen);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    // Near for many frames of the fling, and never highlighted during it...
+    expect(during.length).toBeGreaterThan(30);
+    expect(new Set(during)).toEqual(new Set(['false']));
+    // ...then highlighted once it settled, with the block the fling stopped at.
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
+  });
+
   test("highlight='all' highlights every block, seen or not", async ({ page }) => {
     await openHarness(page);
     await page.evaluate((text) => window.__render(text, { highlight: 'all' }), longDocument);

@@ -2,7 +2,7 @@ import { Markdown } from '@rivulet/react';
 import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { languageStatus, loadLanguage } from '../../src/markdown/highlighter';
-import { idleAfter, whenIdle } from '../../src/markdown/idle';
+import { flingSettleMs, flingSettlesIn, idleAfter, whenIdle } from '../../src/markdown/idle';
 
 /** A page whose idle periods come only when the test says so. */
 function controlIdle() {
@@ -83,6 +83,92 @@ describe('idle scheduling', () => {
     expect(ran).not.toHaveBeenCalled();
     await wait(0);
     expect(ran).toHaveBeenCalledOnce();
+  });
+});
+
+/** A scroll container attached to the page, whose scroll position the test sets (jsdom keeps 0). */
+function scroller() {
+  const element = document.createElement('div');
+  let top = 0;
+  Object.defineProperty(element, 'scrollTop', { get: () => top });
+  document.body.append(element);
+  return {
+    /** Scrolls by `pixels` and fires the `scroll` event, as the browser does once per frame. */
+    scrollBy(pixels: number) {
+      top += pixels;
+      element.dispatchEvent(new Event('scroll'));
+    },
+    remove: () => element.remove(),
+  };
+}
+
+describe('idle scheduling while the page scrolls', () => {
+  it('holds work back while a container is scrolled fast, and runs it once the scroll settles', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const page = controlIdle();
+    const list = scroller();
+    list.scrollBy(0); // its first position
+    // A fling: 120 px a frame, well over half of jsdom's 768 px viewport within 200 ms.
+    for (let frame = 0; frame < 6; frame += 1) {
+      vi.advanceTimersByTime(16);
+      list.scrollBy(-120);
+    }
+    expect(flingSettlesIn()).toBe(flingSettleMs);
+    const ran = vi.fn();
+    whenIdle(ran);
+    page.idle();
+    expect(ran).not.toHaveBeenCalled();
+    // Still flinging when the wait ends: it waits again, as long as the new fling needs.
+    vi.advanceTimersByTime(100);
+    list.scrollBy(-120);
+    vi.advanceTimersByTime(99);
+    expect(page.waiting).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(page.waiting).toBe(1);
+    page.idle();
+    expect(ran).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(99);
+    expect(page.waiting).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(flingSettlesIn()).toBe(0);
+    page.idle();
+    expect(ran).toHaveBeenCalledOnce();
+    list.remove();
+  });
+
+  it('does not hold work back for slow scrolling, such as a chat following its answer', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const page = controlIdle();
+    const list = scroller();
+    list.scrollBy(0);
+    for (let frame = 0; frame < 30; frame += 1) {
+      vi.advanceTimersByTime(16);
+      list.scrollBy(24); // 1,500 px/s: 300 px in any 200 ms
+    }
+    expect(flingSettlesIn()).toBe(0);
+    const ran = vi.fn();
+    whenIdle(ran);
+    page.idle();
+    expect(ran).toHaveBeenCalledOnce();
+    list.remove();
+  });
+
+  it('can be cancelled while it waits for the scroll to settle', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const page = controlIdle();
+    const list = scroller();
+    list.scrollBy(0);
+    vi.advanceTimersByTime(16);
+    list.scrollBy(2_000);
+    const ran = vi.fn();
+    const cancel = whenIdle(ran);
+    page.idle();
+    cancel();
+    vi.advanceTimersByTime(flingSettleMs);
+    page.idle();
+    expect(page.waiting).toBe(0);
+    expect(ran).not.toHaveBeenCalled();
+    list.remove();
   });
 });
 
