@@ -102,12 +102,18 @@ function scroller() {
   };
 }
 
+/** Fake timers and clock, idle periods on demand, and a scroll container at its first position. */
+function scrollingPage() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  const page = controlIdle();
+  const list = scroller();
+  list.scrollBy(0);
+  return { page, list };
+}
+
 describe('idle scheduling while the page scrolls', () => {
   it('holds work back while a container is scrolled fast, and runs it once the scroll settles', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const page = controlIdle();
-    const list = scroller();
-    list.scrollBy(0); // its first position
+    const { page, list } = scrollingPage();
     // A fling: 120 px a frame, well over half of jsdom's 768 px viewport within 200 ms.
     for (let frame = 0; frame < 6; frame += 1) {
       vi.advanceTimersByTime(16);
@@ -137,10 +143,7 @@ describe('idle scheduling while the page scrolls', () => {
   });
 
   it('does not hold work back for slow scrolling, such as a chat following its answer', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const page = controlIdle();
-    const list = scroller();
-    list.scrollBy(0);
+    const { page, list } = scrollingPage();
     for (let frame = 0; frame < 30; frame += 1) {
       vi.advanceTimersByTime(16);
       list.scrollBy(24); // 1,500 px/s: 300 px in any 200 ms
@@ -154,10 +157,7 @@ describe('idle scheduling while the page scrolls', () => {
   });
 
   it('can be cancelled while it waits for the scroll to settle', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const page = controlIdle();
-    const list = scroller();
-    list.scrollBy(0);
+    const { page, list } = scrollingPage();
     vi.advanceTimersByTime(16);
     list.scrollBy(2_000);
     const ran = vi.fn();
