@@ -65,6 +65,11 @@ test.describe('partial Markdown', () => {
       // Footnote calls show as superscripts before their definitions arrive, never as `[^1]` or `^1`.
       expect(text).not.toMatch(/\[\^|\^\d/);
     }
+    // The footnote definitions at the end stream in as the footnotes section's items, as they are
+    // typed, not all at once when the answer is done.
+    const streaming = samples.filter((sample) => sample.status === 'streaming').map((sample) => sample.text);
+    expect(streaming.some((text) => /Each value has one\b/.test(text) && !text.includes('scope'))).toBe(true);
+    expect(streaming.some((text) => text.includes('Rustonomicon'))).toBe(true);
     // Literal characters that are not markup survive as written.
     const final = samples.at(-1)!.text;
     expect(final).toContain('snake_case_name');

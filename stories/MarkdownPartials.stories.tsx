@@ -1,5 +1,6 @@
 import { Markdown } from '@rivulet/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
 
 /** One frozen mid-stream state: how `<Markdown streaming>` shows text cut at an awkward place. */
 function Partial({ text, streaming }: { text: string; streaming: boolean }) {
@@ -54,6 +55,24 @@ export const InlineCodeOpen: Story = { args: { text: 'Use `array.at(-' } };
  */
 export const FootnoteCalls: Story = {
   args: { text: 'Rust frees memory without a garbage collector[^1], and rejects data races[^2' },
+};
+
+/**
+ * The footnote definitions at the end of an answer, while they stream: each shows as the footnotes
+ * section's item it will be, as it is typed, numbered by its label.
+ */
+export const FootnoteDefinitions: Story = {
+  args: {
+    text: 'Rust frees memory without a garbage collector[^1], and rejects data races[^2].\n\n[^1]: Ownership: each value has one owner.\n[^2]: The borrow ch',
+  },
+  play: async ({ canvasElement }) => {
+    const items = [...canvasElement.querySelectorAll('section[data-footnotes] li')];
+    await expect(items.map((item) => item.textContent?.trim())).toEqual([
+      'Ownership: each value has one owner.',
+      'The borrow ch',
+    ]);
+    await expect(items.map((item) => item.getAttribute('value'))).toEqual(['1', '2']);
+  },
 };
 
 /** The finished answer: numbered calls and the footnotes section. */

@@ -21,6 +21,7 @@ import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { mayUseReference } from './definitions';
 import { showFootnoteCalls } from './footnote-calls';
+import { definedFootnotes, showFootnoteDefinitions, withFootnoteCalls } from './footnote-definitions';
 import { blockMathStatus, mathMarkdownToHast, mayHaveMath, useBlockContent } from './math/use-math';
 import { endsInOpenFence, isMathFence, markOpenBlock, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
@@ -67,6 +68,15 @@ export interface BlockProps {
  * other blocks, or anything outside the subset, goes through the full pipeline.
  */
 function blockHast(markdown: string, definitions: string, options: RenderOptions, withMath = false): Root {
+  // Footnote definitions show as the footnotes section they will be (see `footnote-definitions.ts`).
+  const footnotes = definedFootnotes(markdown);
+  if (footnotes.length === 0) return parseBlock(markdown, definitions, options, withMath);
+  const tree = parseBlock(withFootnoteCalls(markdown, footnotes), definitions, options, withMath);
+  showFootnoteDefinitions(tree);
+  return tree;
+}
+
+function parseBlock(markdown: string, definitions: string, options: RenderOptions, withMath: boolean): Root {
   // Math goes through the full pipeline: the quick parser does not read it.
   if (withMath) {
     const tree = mathMarkdownToHast(markdown + definitions, options.policy);

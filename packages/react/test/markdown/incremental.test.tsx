@@ -180,11 +180,14 @@ describe('incremental rendering', () => {
   it('renders a finished document with footnotes in one pass', () => {
     const text = 'A claim.[^1]\n\nMore.\n\n[^1]: The source.\n';
     const { container, rerender } = render(<Markdown streaming>{text}</Markdown>);
-    expect(container.querySelector('section')).toBeNull();
+    // While streaming the definition shows as its item, without the link back to the call.
+    expect(container.querySelector('section.footnotes li')?.textContent?.trim()).toBe('The source.');
+    expect(container.querySelector('[data-footnote-backref]')).toBeNull();
     calls.parsed.length = 0;
     rerender(<Markdown>{text}</Markdown>);
     expect(calls.parsed).toEqual([text]);
     expect(container.querySelector('section.footnotes li')?.textContent).toContain('The source.');
+    expect(container.querySelector('section.footnotes li [data-footnote-backref]')).not.toBeNull();
   });
 
   it('finishes block by block when brackets only look like definitions (task lists, code)', () => {
