@@ -21,7 +21,7 @@ import { memo, type RefObject, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-stream';
 import { mayUseReference } from './definitions';
 import { showFootnoteCalls } from './footnote-calls';
-import { definedFootnotes, showFootnoteDefinitions, withFootnoteCalls } from './footnote-definitions';
+import { showFootnoteDefinitions, withFootnoteCalls } from './footnote-definitions';
 import { blockMathStatus, mathMarkdownToHast, mayHaveMath, useBlockContent } from './math/use-math';
 import { endsInOpenFence, isMathFence, markOpenBlock, markOpenFence, openFenceHast } from './open-fence';
 import { getProcessor, markdownToHast, quickMarkdownToHast } from './pipeline';
@@ -69,11 +69,10 @@ export interface BlockProps {
  */
 function blockHast(markdown: string, definitions: string, options: RenderOptions, withMath = false): Root {
   // Footnote definitions show as the footnotes section they will be (see `footnote-definitions.ts`).
-  const footnotes = definedFootnotes(markdown);
-  if (footnotes.length === 0) return parseBlock(markdown, definitions, options, withMath);
-  const tree = parseBlock(withFootnoteCalls(markdown, footnotes), definitions, options, withMath);
-  showFootnoteDefinitions(tree);
-  return tree;
+  const called = withFootnoteCalls(markdown);
+  return called === undefined
+    ? parseBlock(markdown, definitions, options, withMath)
+    : showFootnoteDefinitions(parseBlock(called, definitions, options, withMath));
 }
 
 function parseBlock(markdown: string, definitions: string, options: RenderOptions, withMath: boolean): Root {

@@ -17,84 +17,66 @@
  */
 
 import type { Element, ElementContent, Root } from 'hast';
+import { hastText } from './render-hast';
 
 /** A line that opens a footnote definition at the top level, and its label. */
-const definitionLine = /^ {0,3}\[\^([^\]\s\\^]{1,999})\]:/gmu;
+const definitionLine = /^ {0,3}\[\^([^\]\s\\^]+)\]:/gm;
 
 /**
- * The labels `markdown` defines footnotes for, in order; empty when it defines none. Cheap when the
- * block holds no `[^` (most blocks).
+ * The Markdown to parse instead of `markdown` when it defines footnotes: a paragraph calling each
+ * of them first, in order; `undefined` when it defines none. Cheap when the block holds no `[^`
+ * (most blocks).
  */
-export function definedFootnotes(markdown: string): string[] {
-  if (!markdown.includes('[^')) return [];
-  return [...markdown.matchAll(definitionLine)].map((match) => match[1] as string);
+export function withFootnoteCalls(markdown: string): string | undefined {
+  if (!markdown.includes('[^')) return undefined;
+  const calls = [...markdown.matchAll(definitionLine)].map((match) => `[^${match[1]}]`);
+  return calls.length > 0 ? `${calls.join('')}\n\n${markdown}` : undefined;
 }
 
-/** The Markdown to parse instead of `markdown`: a paragraph calling each of `labels` first. */
-export function withFootnoteCalls(markdown: string, labels: readonly string[]): string {
-  return `${labels.map((label) => `[^${label}]`).join(' ')}\n\n${markdown}`;
-}
+/** Whether an element shows any text. */
+const shows = (node: Element): boolean => hastText(node).trim() !== '';
 
-function isElement(node: ElementContent | Root['children'][number]): node is Element {
-  return node.type === 'element';
-}
-
-const isBackReference = (node: ElementContent): boolean =>
-  isElement(node) && node.tagName === 'a' && 'dataFootnoteBackref' in node.properties;
-
-/** `children` without the back-reference links and the space before each. */
-function withoutBackReferences(children: ElementContent[]): ElementContent[] {
+/**
+ * Removes the section's heading and the links back to the calls (with the space before each), and
+ * the items with no text yet (`[^1]:` alone shows nothing, as a list marker alone does); numbers
+ * each item by its label when that is a number.
+ */
+function prune(parent: Element): void {
   const kept: ElementContent[] = [];
-  for (const node of children) {
-    if (!isBackReference(node)) {
-      kept.push(node);
-      continue;
+  for (const child of parent.children) {
+    if (child.type === 'element') {
+      if (child.tagName === 'h2') continue;
+      if ('dataFootnoteBackref' in child.properties) {
+        const before = kept.at(-1);
+        if (before?.type === 'text') before.value = before.value.trimEnd();
+        continue;
+      }
+      prune(child);
+      if (child.tagName === 'li') {
+        if (!shows(child)) continue;
+        const label = String(child.properties.id).replace('user-content-fn-', '');
+        if (/^[1-9]\d{0,8}$/.test(label)) child.properties.value = label;
+      }
     }
-    const before = kept.at(-1);
-    if (before?.type !== 'text') continue;
-    const trimmed = before.value.replace(/ $/, '');
-    if (trimmed === '') kept.pop();
-    else kept[kept.length - 1] = { ...before, value: trimmed };
+    kept.push(child);
   }
-  return kept;
-}
-
-/** Whether a node shows any text. */
-function hasText(node: ElementContent): boolean {
-  if (node.type === 'text') return node.value.trim() !== '';
-  return isElement(node) && node.children.some(hasText);
+  parent.children = kept;
 }
 
 /**
- * Turns the tree of `withFootnoteCalls(markdown, labels)` into what the block shows while it
+ * Turns the tree of `withFootnoteCalls(markdown)` into what the block shows while it
  * streams, in place: the leading paragraph of calls removed, the footnotes section kept without
- * its heading and back links, each item numbered by its label when that is a number.
+ * its heading and back links, each item numbered by its label when that is a number (a section
+ * with no item to show yet is removed).
  */
-export function showFootnoteDefinitions(tree: Root): void {
-  const first = tree.children.findIndex(isElement);
-  if (first !== -1 && (tree.children[first] as Element).tagName === 'p') {
-    // The paragraph of calls and the line break after it.
-    const next = tree.children[first + 1];
-    tree.children.splice(first, next?.type === 'text' && next.value.trim() === '' ? 2 : 1);
-  }
-  tree.children = tree.children.filter((section) => {
-    if (!isElement(section) || section.tagName !== 'section' || !('dataFootnotes' in section.properties)) return true;
-    section.children = section.children.filter((node) => !(isElement(node) && node.tagName === 'h2'));
-    // The text node between the removed heading and the list.
-    while (section.children[0]?.type === 'text' && section.children[0].value.trim() === '') section.children.shift();
-    for (const list of section.children) {
-      if (!isElement(list) || list.tagName !== 'ol') continue;
-      list.children = list.children.filter((item) => {
-        if (!isElement(item)) return true;
-        item.children = withoutBackReferences(item.children);
-        for (const child of item.children) if (isElement(child)) child.children = withoutBackReferences(child.children);
-        const label = String(item.properties.id ?? '').replace(/^user-content-fn-/, '');
-        if (/^[1-9]\d{0,8}$/.test(label)) item.properties = { ...item.properties, value: label };
-        // A definition whose text has not come yet (`[^1]:`) shows nothing, as a list marker alone does.
-        return item.children.some(hasText);
-      });
-    }
-    // A section whose definitions all wait for their text shows nothing yet.
-    return section.children.some(hasText);
+export function showFootnoteDefinitions(tree: Root): Root {
+  // The paragraph of calls comes first.
+  const calls = tree.children.findIndex((node) => node.type === 'element');
+  if (calls !== -1) tree.children.splice(calls, 1);
+  tree.children = tree.children.filter((node) => {
+    if (node.type !== 'element' || !('dataFootnotes' in node.properties)) return true;
+    prune(node);
+    return shows(node);
   });
+  return tree;
 }
