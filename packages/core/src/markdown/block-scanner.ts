@@ -12,6 +12,7 @@ import {
   closesFence,
   closesMath,
   fenceOpening,
+  footnoteDefinitionStart,
   htmlOpening,
   indentation,
   isAtxHeading,
@@ -135,10 +136,24 @@ function continueLeaf(state: ScanState, rest: string): boolean {
   return false;
 }
 
-/** Open block quotes and list items at the start of `rest`. */
-function openContainers(rest: string, canInterrupt: boolean): { opened: Container[]; rest: string } {
+/** `listKey` of a footnote definition (no list marker has it): see `openContainers`. */
+const footnoteKey = '[^';
+
+/**
+ * Open block quotes, list items and footnote definitions at the start of `rest`. A footnote
+ * definition (`[^1]: text`, only followed at the top level: `atTop`) is held as an item whose
+ * content is indented by 4 columns, as GFM reads it: its later paragraphs and code, indented,
+ * stay in it across blank lines, and it may interrupt a paragraph. Containers on its first line
+ * (`[^1]: - item`) are not followed: its content is a leaf here.
+ */
+function openContainers(rest: string, canInterrupt: boolean, atTop: boolean): { opened: Container[]; rest: string } {
   const opened: Container[] = [];
   let remaining = rest;
+  const footnote = atTop ? footnoteDefinitionStart(remaining) : 0;
+  if (footnote > 0) {
+    opened.push({ kind: 'item', contentOffset: 4, listKey: footnoteKey, hasContent: true });
+    return { opened, rest: remaining.slice(footnote) };
+  }
   while (indentation(remaining).columns < 4) {
     const inner = quoteContent(remaining);
     if (inner !== undefined) {
@@ -231,7 +246,7 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
   }
 
   const canInterrupt = allMatched && state.leaf?.kind === 'paragraph';
-  const { opened, rest } = openContainers(afterMatch, canInterrupt);
+  const { opened, rest } = openContainers(afterMatch, canInterrupt, matched === 0);
   if (opened.length === 0 && !allMatched && state.leaf?.kind === 'paragraph' && !startsBlock(rest, state.math)) {
     return false; // lazy continuation line
   }
@@ -250,7 +265,13 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
   let kind: TopKind;
   if (first) {
     kind = first.kind === 'quote' ? 'quote' : 'list';
-    const sameList = first.kind === 'item' && state.top === 'list' && state.topListKey === first.listKey && !wasClosed;
+    // Each footnote definition is a block of its own (after a blank line), unlike the items of a list.
+    const sameList =
+      first.kind === 'item' &&
+      first.listKey !== footnoteKey &&
+      state.top === 'list' &&
+      state.topListKey === first.listKey &&
+      !wasClosed;
     state.topListKey = first.kind === 'item' ? first.listKey : '';
     if (sameList) return false;
   } else {

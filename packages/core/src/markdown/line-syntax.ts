@@ -280,6 +280,14 @@ export function mayHoldDefinition(text: string): boolean {
   return text.includes(']:') && definitionStart.test(text);
 }
 
+/** The opening of a footnote definition, `[^label]:` and the spaces after it. */
+const footnoteOpening = /^ {0,3}\[\^[^\]\s\\^]{1,999}\]:[ \t]*/;
+
+/** The length of the footnote definition opening `line` (`[^1]: `), or 0 when it opens none. */
+export function footnoteDefinitionStart(line: string): number {
+  return footnoteOpening.exec(line)?.[0].length ?? 0;
+}
+
 /** True when `line` is a complete GFM delimiter row (`| --- | :-: |`). */
 export function isDelimiterRow(line: string): boolean {
   if (!line.includes('-')) return false;

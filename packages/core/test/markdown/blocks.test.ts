@@ -40,6 +40,24 @@ describe('splitBlocks', () => {
     expect(splitBlocks(text)).toEqual(blocks);
   });
 
+  it('keeps a footnote definition whole: its indented paragraphs and code, across blank lines', () => {
+    expect(splitBlocks('X\n\n[^1]: One.\n\n    Second para.\n\n[^2]: Two')).toEqual([
+      'X\n\n',
+      '[^1]: One.\n\n    Second para.\n\n',
+      '[^2]: Two',
+    ]);
+    expect(splitBlocks('[^1]: ```\n    code\n\n    more\n    ```\n\nY')).toEqual([
+      '[^1]: ```\n    code\n\n    more\n    ```\n\n',
+      'Y',
+    ]);
+    // Definitions without a blank line between them stay one block, as a paragraph's lines do.
+    expect(splitBlocks('[^1]: One.\n[^2]: Two.\n\nNext')).toEqual(['[^1]: One.\n[^2]: Two.\n\n', 'Next']);
+    // Not indented by 4 columns after a blank line: the definition has ended.
+    expect(splitBlocks('[^1]: One.\n\n  Not in it.\n')).toEqual(['[^1]: One.\n\n', '  Not in it.\n']);
+    // In a quote it is the quote's content: the quote ends the block as before.
+    expect(splitBlocks('> [^1]: q\n\n    code')).toEqual(['> [^1]: q\n\n', '    code']);
+  });
+
   it('cuts before an incomplete line only where any line that is not blank starts a block', () => {
     expect(splitBlocks('para\n\nnext line finished\n')).toEqual(['para\n\n', 'next line finished\n']);
     // After a blank line, a heading, a break or a closed fence: the line being typed is its own block.

@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for well-formed Markdown documents as LLMs write them: headings, paragraphs
  * with balanced inline formatting, lists with nested items and continuation paragraphs, code fences,
- * tables and block quotes. Also a remark parser for checking parsed structure.
+ * tables, block quotes and footnote definitions. Also a remark parser for checking parsed structure.
  */
 
 import fc from 'fast-check';
@@ -104,7 +104,16 @@ const quote = fc
   .map((lines) => lines.map((line) => `> ${line}`).join('\n'));
 const rule = fc.constantFrom('***', '---', '___');
 
-const block = fc.oneof(heading, paragraph, paragraph, list, fence, table, quote, rule);
+/** A footnote definition, as answers end with them: sometimes with an indented second paragraph or code. */
+const footnoteDefinition = fc
+  .tuple(
+    fc.constantFrom('1', '2', 'note'),
+    inlineLine,
+    fc.option(fc.oneof(inlineLine, fc.constant('```\n    code\n\n    more\n    ```'))),
+  )
+  .map(([label, text, more]) => `[^${label}]: ${text}${more === null ? '' : `\n\n    ${more}`}`);
+
+const block = fc.oneof(heading, paragraph, paragraph, list, fence, table, quote, rule, footnoteDefinition);
 
 /** A complete document: blocks separated by blank lines (a heading sometimes followed directly). */
 export const documentArbitrary = fc

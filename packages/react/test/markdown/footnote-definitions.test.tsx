@@ -87,6 +87,22 @@ describe('footnote definitions while an answer streams', () => {
     expect(root.querySelectorAll('[data-footnote-backref]').length).toBe(2);
   });
 
+  it("keeps a definition's indented paragraphs in its item while streaming, never as code", () => {
+    const text =
+      'Claim[^1] and[^2].\n\n[^1]: First paragraph.\n\n    Second paragraph of the same note.\n\n[^2]: Two.\n';
+    const view = render(<Markdown streaming>{''}</Markdown>);
+    for (let end = text.indexOf('    Second'); end <= text.length; end += 1) {
+      view.rerender(<Markdown streaming>{text.slice(0, end)}</Markdown>);
+      expect(view.container.querySelector('pre, code'), text.slice(0, end)).toBeNull();
+    }
+    const first = view.container.querySelector('li#user-content-fn-1') as HTMLElement;
+    expect([...first.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual([
+      'First paragraph.',
+      'Second paragraph of the same note.',
+    ]);
+    expect(view.container.querySelector('li#user-content-fn-2')?.textContent?.trim()).toBe('Two.');
+  });
+
   it('leaves a block without definitions as it was: a `[^1]:` inside code is code', () => {
     const text = 'Claim[^1].\n\n```md\n[^1]: not a definition\n```\n\nMore';
     const view = render(<Markdown streaming>{text}</Markdown>);
