@@ -12,6 +12,7 @@ export {
   closesFence,
   closingFenceRun,
   fenceOpening,
+  footnoteDefinitionLabels,
   indentation,
   isBlank,
   linkDefinitionLines,

@@ -280,12 +280,22 @@ export function mayHoldDefinition(text: string): boolean {
   return text.includes(']:') && definitionStart.test(text);
 }
 
-/** The opening of a footnote definition, `[^label]:` and the spaces after it. */
-const footnoteOpening = /^ {0,3}\[\^[^\]\s\\^]{1,999}\]:[ \t]*/;
+/** The opening of a footnote definition, `[^label]:` (label captured) and the spaces after it. */
+const footnoteOpening = /^ {0,3}\[\^([^\]\s\\^]{1,999})\]:[ \t]*/;
+const footnoteOpenings = new RegExp(footnoteOpening.source, 'gm');
 
 /** The length of the footnote definition opening `line` (`[^1]: `), or 0 when it opens none. */
 export function footnoteDefinitionStart(line: string): number {
   return footnoteOpening.exec(line)?.[0].length ?? 0;
+}
+
+/**
+ * The labels of the footnote definitions `text` opens at the start of a line, in order (`[^1]: a`
+ * gives `1`); may include lines inside code, which the caller's parse tells apart.
+ */
+export function footnoteDefinitionLabels(text: string): string[] {
+  if (!text.includes('[^')) return [];
+  return Array.from(text.matchAll(footnoteOpenings), (match) => match[1] as string);
 }
 
 /** True when `line` is a complete GFM delimiter row (`| --- | :-: |`). */

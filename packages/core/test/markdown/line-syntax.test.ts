@@ -2,7 +2,7 @@
  * The line rules of `@rivulet/core/syntax` that renderers use on their own: where a table row's
  * cells split, and where link reference definitions are, as remark reads them.
  */
-import { cellPipes, linkDefinitionLines, mayHoldDefinition } from '@rivulet/core/syntax';
+import { cellPipes, footnoteDefinitionLabels, linkDefinitionLines, mayHoldDefinition } from '@rivulet/core/syntax';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -31,6 +31,17 @@ describe('cellPipes', () => {
       // A row that starts and ends with a pipe has one cell fewer than pipes.
       expect(pipes.length - 1).toBe(cellsOf(row));
     }
+  });
+});
+
+describe('footnoteDefinitionLabels', () => {
+  it('gives the labels of the lines that open footnote definitions, in order', () => {
+    expect(footnoteDefinitionLabels('Text[^1].\n\n[^1]: One.\n   [^note-2]:Two.\n\n    [^3]: indented code')).toEqual([
+      '1',
+      'note-2',
+    ]);
+    // A call, a link definition, or a label with a space opens none.
+    expect(footnoteDefinitionLabels('A call[^1]: here\n[x]: /url\n[^a b]: no')).toEqual([]);
   });
 });
 

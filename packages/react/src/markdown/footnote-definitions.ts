@@ -16,11 +16,9 @@
  * `markdown.tsx`): the section is then GFM's, numbered in the order of the calls, after the text.
  */
 
+import { footnoteDefinitionLabels } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root } from 'hast';
 import { hastText } from './render-hast';
-
-/** A line that opens a footnote definition at the top level, and its label. */
-const definitionLine = /^ {0,3}\[\^([^\]\s\\^]+)\]:/gm;
 
 /**
  * The Markdown to parse instead of `markdown` when it defines footnotes: a paragraph calling each
@@ -28,9 +26,8 @@ const definitionLine = /^ {0,3}\[\^([^\]\s\\^]+)\]:/gm;
  * (most blocks).
  */
 export function withFootnoteCalls(markdown: string): string | undefined {
-  if (!markdown.includes('[^')) return undefined;
-  const calls = [...markdown.matchAll(definitionLine)].map((match) => `[^${match[1]}]`);
-  return calls.length > 0 ? `${calls.join('')}\n\n${markdown}` : undefined;
+  const labels = footnoteDefinitionLabels(markdown);
+  return labels.length > 0 ? `${labels.map((label) => `[^${label}]`).join('')}\n\n${markdown}` : undefined;
 }
 
 /** Whether an element shows any text. */
