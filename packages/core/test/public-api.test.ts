@@ -34,6 +34,7 @@ it('exports exactly the syntax rules and the quick parser from @rivulet/core/syn
     'fenceOpening',
     'findRun',
     'footnoteCall',
+    'footnoteDefinitionLabels',
     'indentation',
     'isBlank',
     'linkDefinitionLines',
