@@ -114,7 +114,8 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
     // Issue 19's 85 kB. It had crept to 85.4 kB (the last-block mark, footnote calls while streaming)
     // until the pipeline dropped unified's processor (vfile, trough, extend): 80,780 B measured.
-    limit: '81.5 kB',
+    // Code in chunks of lines (bench/README's budget history) took it to 81.65 kB.
+    limit: '82 kB',
     gzip: true,
   },
   ...chunkRows,

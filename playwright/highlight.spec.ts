@@ -148,3 +148,81 @@ test.describe('highlighting only what can be seen', () => {
     await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
   });
 });
+
+test.describe('code in chunks of lines', () => {
+  // Longer than two chunks, with empty lines where a chunk would end and after it, a line of
+  // spaces, a tab, and a line that runs past the column so the block scrolls sideways.
+  const code = Array.from({ length: 90 }, (_, index) => {
+    if (index === 31 || index === 32 || index === 70) return '';
+    if (index === 64) return '    ';
+    if (index === 5) return `\tconst long = [${Array.from({ length: 40 }, (_, n) => n).join(', ')}]; // past the edge`;
+    return `  const value${index} = compute(${index}, 'item'); // step ${index}`;
+  }).join('\n');
+  const markdown = `\`\`\`ts\n${code}\n\`\`\``;
+
+  /** Where each line's text is drawn (first to last character), the block's size, and its text as the browser gives it. */
+  const geometry = (page: import('@playwright/test').Page) =>
+    page.locator('pre code').evaluate((element) => {
+      // The code's text nodes, whatever elements hold them, and where each starts in the text.
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const texts: { node: Text; start: number }[] = [];
+      let length = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        texts.push({ node: node as Text, start: length });
+        length += (node as Text).length;
+      }
+      const at = (offset: number, end: boolean) => {
+        // A line starts inside a node (not at its end), and ends inside one (not at its start).
+        const found = texts.find(({ node, start }) =>
+          end ? start < offset && offset <= start + node.length : start <= offset && offset < start + node.length,
+        );
+        if (!found) throw new Error(`No text node at ${offset}`);
+        return [found.node, offset - found.start] as const;
+      };
+      const range = document.createRange();
+      const boxes: string[] = [];
+      let start = 0;
+      for (const line of (element.textContent ?? '').split('\n')) {
+        if (line !== '') {
+          range.setStart(...at(start, false));
+          range.setEnd(...at(start + line.length, true));
+          const box = range.getBoundingClientRect();
+          // Whole pixels: tokens are shaped as separate runs, which moves a line's end by a fraction.
+          boxes.push([box.left, box.top, box.right, box.bottom].map(Math.round).join(','));
+        }
+        start += line.length + 1;
+      }
+      const pre = element.parentElement as HTMLElement;
+      const selection = getSelection() as Selection;
+      selection.selectAllChildren(element);
+      const copied = selection.toString();
+      selection.removeAllRanges();
+      const innerText = (element as HTMLElement).innerText;
+      return { height: pre.offsetHeight, scrollWidth: pre.scrollWidth, copied, innerText, boxes };
+    });
+
+  /** The same block with its code as one text node, as the browser draws it with no chunks. */
+  const inOnePiece = async (page: import('@playwright/test').Page) => {
+    await page.locator('pre code').evaluate((element) => element.replaceChildren(element.textContent ?? ''));
+    return geometry(page);
+  };
+
+  test('are drawn, selected and copied exactly as the code in one piece, plain and highlighted', async ({ page }) => {
+    await openHarness(page);
+    await page.evaluate((text) => window.__render(text, { highlight: false, key: 'plain' }), markdown);
+    const chunks = page.locator('pre code > .rivulet-code-lines');
+    expect(await chunks.count()).toBe(3);
+    // A chunk does not end on an empty line: the first takes line 31 (empty) and ends after line 33.
+    expect((await chunks.first().textContent())?.split('\n')).toHaveLength(34);
+    const plain = await geometry(page);
+    const reference = await inOnePiece(page);
+    // The browser leaves out the newline that ends a block's text.
+    expect(reference.copied).toBe(code);
+    expect(plain).toEqual(reference);
+
+    await page.evaluate((text) => window.__render(text, { highlight: 'all', key: 'highlighted' }), markdown);
+    await expect(page.locator('.rivulet-code-block')).toHaveAttribute('data-highlighted', 'true', { timeout: 15_000 });
+    expect(await page.locator('pre code .line').count()).toBe(code.split('\n').length + 1);
+    expect(await geometry(page)).toEqual(reference);
+  });
+});

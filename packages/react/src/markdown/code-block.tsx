@@ -15,7 +15,7 @@ import type { Element } from 'hast';
 import { type ComponentPropsWithoutRef, useContext, useRef, useState } from 'react';
 import { TypingCursor } from '../typing-cursor';
 import { useIsomorphicLayoutEffect } from '../use-stream';
-import { HighlightedCode } from './code-lines';
+import { CodeLines } from './code-lines';
 import { codeElementOf, languageOf } from './code-source';
 import { defaultMarkdownLabels, MarkdownSettingsContext } from './context';
 import { CopyButton } from './copy-button';
@@ -96,8 +96,7 @@ export function CodeBlock({ node, children, ...props }: CodeBlockProps) {
       ) : null}
       <pre {...props} ref={pre} hidden={showDiagram || undefined}>
         <code className={lang ? `language-${lang}` : undefined}>
-          {lines ? <HighlightedCode code={body} lines={lines} base={codeBaseStyle()} /> : body}
-          {withCursor ? <TypingCursor /> : null}
+          <CodeLines code={body} lines={lines} base={codeBaseStyle()} end={withCursor ? <TypingCursor /> : null} />
           {trailingNewline ? '\n' : null}
         </code>
       </pre>

@@ -7,7 +7,7 @@
 
 import type { Element } from 'hast';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { HighlightedCode } from '../markdown/code-lines';
+import { CodeLines } from '../markdown/code-lines';
 import { codeElementOf, languageOf } from '../markdown/code-source';
 import { CopyButton } from '../markdown/copy-button';
 import type { MarkdownLabels } from '../markdown/labels';
@@ -48,7 +48,7 @@ export function ServerCodeBlock({
       </div>
       <pre {...props}>
         <code className={lang ? `language-${lang}` : undefined}>
-          {highlighted ? <HighlightedCode code={code} lines={highlighted.lines} base={highlighted.base} /> : code}
+          <CodeLines code={code} lines={highlighted?.lines} base={highlighted?.base} />
         </code>
       </pre>
     </div>

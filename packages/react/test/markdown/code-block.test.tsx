@@ -1,6 +1,7 @@
 import { Markdown } from '@rivulet/react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linesPerChunk } from '../../src/markdown/code-lines';
 import { loadLanguage } from '../../src/markdown/highlighter';
 import { openBlockHighlightIntervalMs } from '../../src/markdown/use-code-highlight';
 
@@ -133,5 +134,68 @@ describe('code blocks', () => {
     first.unmount();
     const second = render(<Markdown>{markdown}</Markdown>);
     expect(highlightedSpans(second.container.querySelector('pre') as HTMLPreElement).length).toBeGreaterThan(3);
+  });
+
+  it('stream plain code in chunks of lines, an update rewriting only the chunk being typed', () => {
+    const lines = Array.from({ length: 3 * linesPerChunk + 5 }, (_, index) => `const value${index} = ${index};`);
+    const code = `${lines.join('\n')}\n`;
+    const markdown = (text: string, streaming: boolean) => (
+      <Markdown streaming={streaming} highlight={false}>
+        {`Here:\n\n\`\`\`ts\n${text}`}
+      </Markdown>
+    );
+    const { container, rerender } = render(markdown('', true));
+    const codeElement = () => container.querySelector('pre code') as HTMLElement;
+    // The text of every text node an update rewrote or removed.
+    const changed: string[] = [];
+    const collect = (records: MutationRecord[]) => {
+      for (const record of records) {
+        if (record.type === 'characterData') changed.push(record.target.textContent ?? '');
+        for (const node of record.removedNodes) changed.push(node.textContent ?? '');
+      }
+    };
+    const observer = new MutationObserver(collect);
+    let observing = false;
+    for (let end = 7; end < code.length + 7; end += 7) {
+      rerender(markdown(code.slice(0, end), true));
+      if (!observing && codeElement()) {
+        observer.observe(codeElement(), { characterData: true, subtree: true, childList: true });
+        observing = true;
+      }
+    }
+    rerender(markdown(`${code}\`\`\`\n\nDone.`, false));
+    collect(observer.takeRecords());
+    observer.disconnect();
+
+    // No update rewrote more than the lines of one chunk.
+    expect(changed.length).toBeGreaterThan(100);
+    for (const text of changed) expect(text.split('\n').length).toBeLessThanOrEqual(linesPerChunk + 1);
+    const chunks = [...codeElement().querySelectorAll(':scope > .rivulet-code-lines')].map(
+      (chunk) => chunk.textContent,
+    );
+    expect(chunks).toHaveLength(4);
+    expect(chunks.join('\n')).toBe(code);
+    expect(codeElement().textContent).toBe(code);
+  });
+
+  it('cut code into chunks of whole lines, each ending on a line that is not empty', () => {
+    // Empty lines where the first chunk would end, a line of spaces where the second would.
+    const lines = Array.from({ length: 95 }, (_, index) =>
+      [31, 32, 33].includes(index) ? '' : index === 66 ? '   ' : `line ${index}`,
+    );
+    const code = lines.join('\n');
+    const { container } = render(<Markdown highlight={false}>{`\`\`\`txt\n${code}\n\`\`\``}</Markdown>);
+    const codeElement = container.querySelector('pre code') as HTMLElement;
+    const chunks = [...codeElement.querySelectorAll(':scope > .rivulet-code-lines')].map(
+      (chunk) => chunk.textContent ?? '',
+    );
+    // Lines 0-34 (31-33 empty), 35-66 (66: spaces), then the rest and the newline that ends the code.
+    expect(chunks.map((chunk) => chunk.split('\n').length)).toEqual([35, 32, 29]);
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.split('\n').length).toBeGreaterThanOrEqual(linesPerChunk);
+      expect(chunk.split('\n').at(-1)).not.toBe('');
+    }
+    expect(chunks.join('\n')).toBe(`${code}\n`);
+    expect(codeElement.textContent).toBe(`${code}\n`);
   });
 });

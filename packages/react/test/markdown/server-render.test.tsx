@@ -16,7 +16,9 @@ describe('<Markdown> on the server', () => {
     expect(streamed).toContain('<h1 dir="auto">Title</h1>');
     expect(streamed).toContain('data-rivulet-cursor');
     const finished = renderToString(<Markdown>{markdown}</Markdown>);
-    expect(finished).toContain('<code class="language-ts">const a = 1;\n</code></pre>');
+    expect(finished).toContain(
+      '<code class="language-ts"><span class="rivulet-code-lines">const a = 1;\n</span></code></pre>',
+    );
     expect(finished).toContain('rel="noopener noreferrer"');
   });
 });

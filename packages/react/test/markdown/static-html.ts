@@ -47,14 +47,15 @@ export function staticHtml(markdown: string, { math = true } = {}): string {
 /**
  * Serializes a DOM subtree canonically: whitespace-only text between elements removed (React
  * cannot put text inside table rows, hast can), and the chrome `<Markdown>` adds around code
- * blocks (the wrapper and its toolbar), around tables (their scroll box) and the block groups of a
+ * blocks (the wrapper and its toolbar) and in them (the chunks of lines), around tables (their scroll box) and the block groups of a
  * streamed render (plain block boxes) removed, keeping what they hold, and the mark on a streaming
  * document's last block dropped.
  */
 export function canonicalHtml(root: Element, { inPlace = false } = {}): string {
   const copy = inPlace ? root : (root.cloneNode(true) as Element);
   for (const toolbar of copy.querySelectorAll('.rivulet-code-toolbar')) toolbar.remove();
-  for (const wrapper of copy.querySelectorAll('.rivulet-code-block, .rivulet-blocks, .rivulet-table')) {
+  const chrome = '.rivulet-code-block, .rivulet-code-lines, .rivulet-blocks, .rivulet-table';
+  for (const wrapper of copy.querySelectorAll(chrome)) {
     wrapper.replaceWith(...wrapper.childNodes);
   }
   // The mark on a streaming document's last block (its margin), which the static render has no need of.

@@ -164,7 +164,8 @@ describe('@rivulet/react/server <Markdown>', () => {
     const unknown = parsed(await serverHtml('```no-such-language\nx = 1\n```'));
     expect(unknown.querySelector('.rivulet-code-block')?.getAttribute('data-highlighted')).toBe('false');
     const off = parsed(await serverHtml('```ts\nconst a = 1;\n```', { highlight: false }));
-    expect(off.querySelectorAll('code span')).toHaveLength(0);
+    expect(off.querySelector('code')?.textContent).toBe('const a = 1;\n');
+    expect(off.querySelectorAll('code .line, code span[style]')).toHaveLength(0);
   });
 
   it('keeps the URL policy: only safe URLs and the allowed prefixes survive', async () => {

@@ -27,7 +27,9 @@ describe('a mermaid fence rendered on the server', () => {
     expect(html).toMatch(
       /<div class="rivulet-code-block" data-language="mermaid" data-highlighted="false" data-diagram="code">/,
     );
-    expect(html).toMatch(/<pre dir="ltr"><code class="language-mermaid">graph TD\n {2}A --&gt; B\n<\/code><\/pre>/);
+    expect(html).toMatch(
+      /<pre dir="ltr"><code class="language-mermaid"><span class="rivulet-code-lines">graph TD\n {2}A --&gt; B\n<\/span><\/code><\/pre>/,
+    );
     expect(html).not.toContain('rivulet-diagram');
     const streamed = renderToString(
       <Markdown streaming cursor>

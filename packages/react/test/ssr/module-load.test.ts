@@ -54,6 +54,8 @@ describe('@rivulet/react in plain Node', () => {
     expect(result.reads.filter((read) => read.phase === 'render')).toEqual([]);
     expect(result.added).toEqual([]);
     expect(result.html).toContain('role="log"');
-    expect(result.html).toContain('<code class="language-js">console.log(1);\n</code>');
+    expect(result.html).toContain(
+      '<code class="language-js"><span class="rivulet-code-lines">console.log(1);\n</span></code>',
+    );
   }, 60_000);
 });

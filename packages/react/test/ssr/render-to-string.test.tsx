@@ -88,7 +88,7 @@ describe('server rendering without a DOM', () => {
     expect(html).toContain('<code dir="ltr">Array.prototype.map</code>');
     expect(html.match(/<pre[\s>]/g)).toHaveLength(1);
     expect(html).toMatch(
-      /<pre[^>]*><code class="language-ts">const doubled = \[1, 2, 3\]\.map\(\(n\) =&gt; n \* 2\);\n<\/code><\/pre>/,
+      /<pre[^>]*><code class="language-ts"><span class="rivulet-code-lines">const doubled = \[1, 2, 3\]\.map\(\(n\) =&gt; n \* 2\);\n<\/span><\/code><\/pre>/,
     );
     expect(html).toMatch(/<table dir="auto">[\s\S]*<th>input<\/th>[\s\S]*<td>2<\/td>[\s\S]*<\/table>/);
     expect(html).toMatch(
@@ -146,7 +146,7 @@ describe('server rendering without a DOM', () => {
     expect(html.match(/<pre[\s>]/g)).toHaveLength(1);
     // The unclosed fence renders as a code block holding exactly the code so far, then the caret.
     expect(html).toMatch(
-      /<code class="language-python">def add\(a, b\):\n {4}return a \+<span aria-hidden="true" data-rivulet-cursor=""/,
+      /<code class="language-python"><span class="rivulet-code-lines">def add\(a, b\):\n {4}return a \+<span aria-hidden="true" data-rivulet-cursor=""/,
     );
     expect(html.match(/data-rivulet-cursor/g)).toHaveLength(1);
     expect(consoleCalls).toEqual([]);
