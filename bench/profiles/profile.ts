@@ -152,13 +152,25 @@ function print(title: string, rows: [string, number][]): void {
   for (const [name, ms] of rows) console.log(`${ms.toFixed(1).padStart(9)} ms  ${name}`);
 }
 
-async function profileRaf(page: Page, cdp: Cdp): Promise<void> {
-  const options = { renderer, text: readFixture(size), seed: 1, deltasPerSecond: config.rafDeltasPerSecond };
+async function profileRaf(page: Page, cdp: Cdp | undefined): Promise<void> {
+  const options = {
+    renderer,
+    text: readFixture(size),
+    seed: 1,
+    deltasPerSecond: config.rafDeltasPerSecond,
+    warmup: readFixture('2k'),
+  };
   const result = await page.evaluate((o) => window.bench!.runRaf(o), options);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const long = result.frameIntervals.map((ms, index) => [index, ms] as const).filter(([, ms]) => ms > 20);
-  console.log(`${renderer} ${size} rAF: ${result.frameIntervals.length} frames, ${long.length} over 20 ms:`);
+  const work = [...result.flushes].sort((a, b) => a - b);
+  const median = work[Math.floor(work.length / 2)] ?? 0;
+  console.log(
+    `${renderer} ${size} rAF: ${result.frameIntervals.length} frames, ${long.length} over 20 ms; ` +
+      `work per frame median ${median.toFixed(2)} ms, max ${(work.at(-1) ?? 0).toFixed(1)} ms`,
+  );
   console.log(long.map(([index, ms]) => `${index}: ${ms.toFixed(0)}`).join(', '));
+  if (!cdp) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const all = summarize(profile, () => true);
   print('self time', all.self);
   print('total time', all.total);
@@ -229,6 +241,7 @@ const traceCategories = [
   'v8',
   'blink',
   'toplevel',
+  ...(process.env.PROFILE_TRACE_CATEGORIES?.split(',') ?? []),
   ...(process.env.PROFILE_TRACE_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 
@@ -244,6 +257,7 @@ try {
   if (trace) {
     await browser.startTracing(page, { categories: traceCategories });
     if (process.env.PROFILE_RUN === 'conversation') await profileConversation(page);
+    else if (process.env.PROFILE_RUN === 'raf') await profileRaf(page, undefined);
     else await profileStream(page, undefined);
     const buffer = await browser.stopTracing();
     const file = join(outDir, `${renderer}-${size}.trace.json`);

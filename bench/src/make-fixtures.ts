@@ -1,6 +1,6 @@
 /**
  * Writes the 40 KB and 200 KB fixtures from the hand-written sections in `fixtures/sections.md`, and the
- * one-block answers (one list, one table, one quote: `shape-fixtures.ts`).
+ * one-block answers (one list, one table, one quote, one code block: `shape-fixtures.ts`).
  * Each copy of a section gets its own identifiers and numbers (seeded), so no two blocks of a fixture
  * are byte-identical and no renderer can profit from caching repeated text. The output is checked in;
  * run `pnpm --filter @rivulet/bench run fixtures` only to regenerate it.
@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { longList, longQuote, longTable } from './shape-fixtures';
+import { longCode, longList, longQuote, longTable } from './shape-fixtures';
 import { createRandom } from './shared/prng';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -83,6 +83,7 @@ for (const [file, text] of [
   ['answer-list-40k.md', longList(40_000, 41)],
   ['answer-table-30k.md', longTable(30_000, 30)],
   ['answer-quote-40k.md', longQuote(40_000, 42)],
+  ['answer-code-30k.md', longCode(30_000, 31)],
 ] as const) {
   writeFileSync(join(fixtures, file), text);
   console.log(`${file}: ${text.length} characters`);

@@ -80,3 +80,33 @@ export function longQuote(target: number, seed: number): string {
   }
   return `${text}> That is all.\n`;
 }
+
+/**
+ * One fenced code block, about `target` characters: a whole TypeScript module, as a model writes
+ * one when asked for a complete file (types, functions, comments, strings, blank lines).
+ */
+export function longCode(target: number, seed: number): string {
+  const random = createRandom(seed);
+  let code = "import { createHash } from 'node:crypto';\nimport type { Queue, Store } from './runtime';\n\n";
+  for (let number = 1; code.length < target; number += 1) {
+    const noun = pick(random, nouns);
+    const verb = pick(random, verbs);
+    const type = `${noun[0]?.toUpperCase()}${noun.slice(1)}${number}`;
+    if (number % 3 === 1) {
+      code += `/** A ${noun} as the ${verb} step stores it. */\nexport interface ${type} {\n  id: string;\n`;
+      code += `  attempts: number;\n  status: 'new' | 'done' | 'failed';\n  updatedAt: Date;\n}\n\n`;
+      continue;
+    }
+    const limit = 1 + Math.floor(random() * 9);
+    code += `/**\n * ${verb[0]?.toUpperCase()}${verb.slice(1)}s every ${noun} in \`items\`, at most ${limit} at a time.\n */\n`;
+    code += `export async function ${verb}${type}(items: ${type}[], store: Store, queue: Queue): Promise<number> {\n`;
+    code += `  let done = 0;\n  for (const item of items) {\n    if (item.attempts >= ${limit}) {\n`;
+    code += `      await queue.push({ kind: '${noun}.failed', id: item.id, at: Date.now() });\n      continue;\n    }\n\n`;
+    code += `    const key = createHash('sha256').update(\`${noun}:\${item.id}:${number}\`).digest('hex');\n`;
+    if (random() < 0.5)
+      code += `    // Skip what another worker finished meanwhile.\n    if (await store.has(key)) continue;\n`;
+    code += `    await store.put(key, { ...item, status: 'done', updatedAt: new Date() });\n    done += 1;\n  }\n`;
+    code += `  return done;\n}\n\n`;
+  }
+  return `Here is the whole module:\n\n\`\`\`ts\n${code.trimEnd()}\n\`\`\`\n\nSave it as \`src/workers.ts\`; each function is independent, so you can test them one by one.\n`;
+}

@@ -61,9 +61,13 @@ function streamRows(raw: RawResults): StreamRow[] {
 }
 
 function rafRows(raw: RawResults): RafRow[] {
-  if (raw.raf.length === 0) return [];
-  const first = raw.raf[0]!;
-  const perRound = raw.raf.map(({ result, cold }) => ({
+  const sizes = [...new Set(raw.raf.map((run) => run.size))];
+  return sizes.map((size) => rafRow(raw.raf.filter((run) => run.size === size)));
+}
+
+function rafRow(runs: RawResults['raf']): RafRow {
+  const first = runs[0]!;
+  const perRound = runs.map(({ result, cold }) => ({
     frames: result.frameIntervals.length,
     droppedFrames: result.frameIntervals.filter((interval) => interval > 20).length,
     p95FrameInterval: quantile(result.frameIntervals, 0.95),
@@ -83,7 +87,7 @@ function rafRows(raw: RawResults): RafRow[] {
     coldMedianColourDelay: cold ? median(cold.colours.delays) : Number.NaN,
     coldMaxColourDelay: cold ? quantile(cold.colours.delays, 1) : Number.NaN,
   }));
-  return [{ renderer: first.renderer, size: first.size, rounds: raw.raf.length, ...medianOf(perRound) }];
+  return { renderer: first.renderer, size: first.size, rounds: runs.length, ...medianOf(perRound) };
 }
 
 function conversationRows(raw: RawResults): ConversationRow[] {
@@ -185,7 +189,7 @@ export function aggregate(
   for (const size of ['40k', '200k', ...shapeSizes] as const) {
     check(`flushes over 16 ms, ${size}`, find(stream, 'rivulet', size)?.over16, '0', (v) => v === 0);
   }
-  check('dropped frames, rAF-driven 40k', raf[0]?.droppedFrames, '0', (v) => v === 0);
+  for (const row of raf) check(`dropped frames, rAF-driven ${row.size}`, row.droppedFrames, '0', (v) => v === 0);
   const rivuletConversation = conversation.find((row) => row.renderer === 'rivulet');
   check('conversation / lone median flush', rivuletConversation?.ratio, '<= 1.5x', (v) => v <= 1.5);
   check('conversation scroll frames over 16 ms', rivuletConversation?.scrollOver16, '0', (v) => v === 0);

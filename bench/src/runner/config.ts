@@ -24,7 +24,15 @@ const allRenderers = [
   'plain',
   'dom-floor',
 ] as const satisfies readonly RendererId[];
-const allSizes = ['2k', '40k', '200k', 'list-40k', 'table-30k', 'quote-40k'] as const satisfies readonly SizeId[];
+const allSizes = [
+  '2k',
+  '40k',
+  '200k',
+  'list-40k',
+  'table-30k',
+  'quote-40k',
+  'code-30k',
+] as const satisfies readonly SizeId[];
 const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'memory', 'node'] as const;
 
 export const config = {
@@ -68,6 +76,7 @@ export const fixtureFiles: Record<SizeId, string> = {
   'list-40k': 'answer-list-40k.md',
   'table-30k': 'answer-table-30k.md',
   'quote-40k': 'answer-quote-40k.md',
+  'code-30k': 'answer-code-30k.md',
 };
 
 export function readFixture(size: SizeId): string {

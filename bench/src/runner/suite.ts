@@ -17,7 +17,7 @@ import type {
 import { inFreshPage } from './browser';
 import { config, readFixture } from './config';
 import { heapAfterGc, type MemoryRow } from './memory';
-import type { SizeId } from './results';
+import { rafSizes, type SizeId } from './results';
 import { concurrencyAnswers, conversationHistory, conversationMessage, warmupFor } from './workloads';
 
 export interface RawResults {
@@ -79,17 +79,17 @@ export async function runSuite(browser: Browser, urls: { renderers: string; prof
       }
     }
 
-    if (config.extras.includes('raf') && config.renderers.includes('rivulet')) {
-      const text = readFixture('40k');
+    for (const size of config.extras.includes('raf') && config.renderers.includes('rivulet') ? rafSizes : []) {
+      const text = readFixture(size);
       const options = { renderer: 'rivulet' as const, text, seed, deltasPerSecond: config.rafDeltasPerSecond };
-      const cold = await attempt('raf rivulet 40k, cold', () =>
+      const cold = await attempt(`raf rivulet ${size}, cold`, () =>
         inRenderersPage((page) => page.evaluate((o) => window.bench!.runRaf(o), options)),
       );
       const warm = { ...options, warmup: warmupFor([text]) };
-      const result = await attempt('raf rivulet 40k', () =>
+      const result = await attempt(`raf rivulet ${size}`, () =>
         inRenderersPage((page) => page.evaluate((o) => window.bench!.runRaf(o), warm)),
       );
-      if (result) raw.raf.push({ renderer: 'rivulet', size: '40k', result, cold });
+      if (result) raw.raf.push({ renderer: 'rivulet', size, result, cold });
     }
 
     if (config.extras.includes('conversation')) {
