@@ -52,6 +52,7 @@ const meta = {
         'long-list',
         'long-table',
         'long-quote',
+        'long-code',
       ],
     },
     speed: { control: { type: 'range', min: 5, max: 2000, step: 5 } },
@@ -83,3 +84,9 @@ export const StreamingOneLongList: Story = { args: { answer: 'long-list', speed:
 export const StreamingOneLongTable: Story = { args: { answer: 'long-table', speed: 400 } };
 
 export const StreamingOneLongQuote: Story = { args: { answer: 'long-quote', speed: 400 } };
+
+/**
+ * A whole file in one 12 KB code block at 400 tokens/s. Its text comes in chunks of lines, so an
+ * update lays out the chunk being typed, not all the code above it.
+ */
+export const StreamingOneLongCodeBlock: Story = { args: { answer: 'long-code', speed: 400 } };

@@ -127,6 +127,10 @@ export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; opti
     description: 'One 12 KB block quote (paragraphs, lists, code) at 400 tokens/s',
     options: { answer: 'long-quote', tokensPerSecond: 400 },
   },
+  'long-code': {
+    description: 'One 12 KB code block (a whole TypeScript module) at 400 tokens/s',
+    options: { answer: 'long-code', tokensPerSecond: 400 },
+  },
 };
 
 const NUMBER_KEYS = [

@@ -63,6 +63,7 @@ const KEYWORDS: [RegExp, string][] = [
   [/\blong (numbered )?list\b/i, 'long-list'],
   [/\blong table\b/i, 'long-table'],
   [/\blong (block ?)?quote\b/i, 'long-quote'],
+  [/\b(long code|whole file|full file)\b/i, 'long-code'],
   [/\btables?\b/i, 'tables'],
   [/\b(diagram|mermaid|flowchart)\b/i, 'mermaid'],
   [/\b(math|formulas?|equations?|latex|katex)\b/i, 'math'],

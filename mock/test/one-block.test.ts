@@ -20,6 +20,16 @@ describe('one-block answers', () => {
     expect(children?.children.length).toBeGreaterThan(minChildren);
   });
 
+  it('long-code is one fenced code block of about 12 KB', () => {
+    const text = answerText(findAnswer('long-code')!);
+    expect(text.length).toBeGreaterThan(11_000);
+    expect(text.length).toBeLessThan(14_000);
+    expect(splitBlocks(text)).toHaveLength(1);
+    expect(text.startsWith('```ts\n')).toBe(true);
+    expect(text.endsWith('\n```\n')).toBe(true);
+    expect(text.split('\n').length).toBeGreaterThan(300);
+  });
+
   it('are chosen by scenario and by asking for them, and stay out of the canned answers’ rotation', () => {
     for (const answer of oneBlockAnswers) {
       const plan = planMock(parseMockOptions(new URLSearchParams({ scenario: answer.id })).options, []);
@@ -28,6 +38,7 @@ describe('one-block answers', () => {
     }
     expect(pickAnswer([{ role: 'user', content: 'Give me a long table of the services' }]).id).toBe('long-table');
     expect(pickAnswer([{ role: 'user', content: 'a long numbered list please' }]).id).toBe('long-list');
+    expect(pickAnswer([{ role: 'user', content: 'Write the whole file' }]).id).toBe('long-code');
     expect(pickAnswer([{ role: 'user', content: 'Show me a table' }]).id).toBe('tables');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Answers that are one long block, as LLMs often write them: one numbered list with nested bullets
- * and code, one table, one block quote holding paragraphs, lists and code. Each is about 12 KB, so
+ * and code, one table, one block quote holding paragraphs, lists and code, one code block (a whole
+ * file). Each is about 12 KB, so
  * a renderer that re-parses its growing block whole on every update shows it; Rivulet splits the
  * block into its items, rows and children. Built once, deterministically (no randomness).
  */
@@ -54,6 +55,28 @@ function quotePart(n: number): string {
   return `${lines.map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')}\n`;
 }
 
+function codeUnit(n: number): string {
+  const topic = nth(topics, n);
+  const verb = nth(verbs, n * 3);
+  const name = `${verb}${topic[0]?.toUpperCase()}${topic.slice(1)}`;
+  return [
+    `/** ${verb[0]?.toUpperCase()}${verb.slice(1)}s each ${topic} record, at most ${(n % 4) + 2} attempts. */`,
+    `export async function ${name}(records: Record[], store: Store): Promise<number> {`,
+    '  let done = 0;',
+    '  for (const record of records) {',
+    `    if (record.attempts >= ${(n % 4) + 2}) continue;`,
+    '',
+    `    const key = \`${topic}:\${record.id}:${n}\`;`,
+    `    await store.put(key, { ...record, status: 'done' }); // ${verb} once`,
+    '    done += 1;',
+    '  }',
+    '  return done;',
+    '}',
+    '',
+    '',
+  ].join('\n');
+}
+
 const tableHead =
   '| # | Call | Service | Idempotent | p95 | Notes |\n|--:|:-----|:--------|:----------:|----:|:------|\n';
 
@@ -78,5 +101,17 @@ export const longQuote: MockAnswer = {
   parts: [{ type: 'text', text: upTo(12_000, quotePart).replace(/>\n$/, '') }],
 };
 
+/** One fenced code block, about 12 KB: a whole TypeScript module. */
+export const longCode: MockAnswer = {
+  id: 'long-code',
+  title: 'One long code block: a whole TypeScript module',
+  parts: [
+    {
+      type: 'text',
+      text: `${FENCE}ts\nimport type { Record, Store } from './store';\n\n${upTo(12_000, codeUnit).trimEnd()}\n${FENCE}\n`,
+    },
+  ],
+};
+
 /** The one-block answers, by id (not in the canned answers' rotation: they are long). */
-export const oneBlockAnswers: readonly MockAnswer[] = [longList, longTable, longQuote];
+export const oneBlockAnswers: readonly MockAnswer[] = [longList, longTable, longQuote, longCode];
