@@ -110,13 +110,14 @@ export interface CodeLinesProps {
  * least `linesPerChunk` lines (an inline block, see `markdown.css`), newlines between them.
  *
  * A browser lays out and shapes the text of a block element as one piece, so code held in one
- * piece costs every flush in proportion to all of it, however little was added (a 600-line block:
- * 5-10 ms a frame, and the garbage of laying out every line again, collected in pauses of 20-30 ms).
- * In chunks, a flush lays out the chunk being typed and places the others as they were. A chunk
- * ends after a line that is not empty: the last line of an inline block takes no height when it
- * is empty. Chunks end at complete lines only, so a finished chunk never changes while the code
- * grows. The text and its newlines are the code's own, so it is drawn, selected and copied as
- * one piece would be.
+ * piece costs every flush in proportion to all of it, however little was added, and leaves the
+ * garbage of every line laid out again, collected in pauses of 20-30 ms (`pnpm bench`, a 30 KB
+ * block streamed at 1,000 deltas/s: 9.8 ms of work a frame, 45 of 476 frames dropped; in chunks,
+ * 1.6 ms and none). In chunks, a flush lays out the chunk being typed and places the others as
+ * they were. A chunk ends after a line that is not empty: the last line of an inline block takes
+ * no height when it is empty. Chunks end at complete lines only, so a finished chunk never changes
+ * while the code grows. The text and its newlines are the code's own, so it is drawn, selected and
+ * copied as one piece would be.
  */
 export function CodeLines({ code, lines, base, end = null }: CodeLinesProps): ReactNode {
   const out: ReactNode[] = [];
