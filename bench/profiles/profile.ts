@@ -32,6 +32,7 @@ import { launchBrowser } from '../src/runner/browser';
 import { benchRoot, config, readFixture } from '../src/runner/config';
 import type { SizeId } from '../src/runner/results';
 import { serveDirectory } from '../src/runner/serve';
+import { median } from '../src/runner/stats';
 import { conversationHistory, conversationMessage } from '../src/runner/workloads';
 import type { RendererId } from '../src/shared/types';
 import { summarizeTrace } from './trace';
@@ -152,21 +153,16 @@ function print(title: string, rows: [string, number][]): void {
   for (const [name, ms] of rows) console.log(`${ms.toFixed(1).padStart(9)} ms  ${name}`);
 }
 
+/** What both runs stream: the fixture, after the 2 KB answer unmeasured (one-time costs out of the figures). */
+const baseOptions = { renderer, text: readFixture(size), seed: 1, warmup: readFixture('2k') };
+
 async function profileRaf(page: Page, cdp: Cdp | undefined): Promise<void> {
-  const options = {
-    renderer,
-    text: readFixture(size),
-    seed: 1,
-    deltasPerSecond: config.rafDeltasPerSecond,
-    warmup: readFixture('2k'),
-  };
+  const options = { ...baseOptions, deltasPerSecond: config.rafDeltasPerSecond };
   const result = await page.evaluate((o) => window.bench!.runRaf(o), options);
   const long = result.frameIntervals.map((ms, index) => [index, ms] as const).filter(([, ms]) => ms > 20);
-  const work = [...result.flushes].sort((a, b) => a - b);
-  const median = work[Math.floor(work.length / 2)] ?? 0;
   console.log(
     `${renderer} ${size} rAF: ${result.frameIntervals.length} frames, ${long.length} over 20 ms; ` +
-      `work per frame median ${median.toFixed(2)} ms, max ${(work.at(-1) ?? 0).toFixed(1)} ms`,
+      `work per frame median ${median(result.flushes).toFixed(2)} ms, max ${Math.max(0, ...result.flushes).toFixed(1)} ms`,
   );
   console.log(long.map(([index, ms]) => `${index}: ${ms.toFixed(0)}`).join(', '));
   if (!cdp) return;
@@ -177,13 +173,7 @@ async function profileRaf(page: Page, cdp: Cdp | undefined): Promise<void> {
 }
 
 async function profileStream(page: Page, cdp: Cdp | undefined): Promise<void> {
-  const options = {
-    renderer,
-    text: readFixture(size),
-    seed: 1,
-    deltasPerFlush: config.deltasPerFlush,
-    warmup: readFixture('2k'),
-  };
+  const options = { ...baseOptions, deltasPerFlush: config.deltasPerFlush };
   const result = await page.evaluate((o) => window.bench!.runStream(o), options);
   const flushes = [...result.flushes].sort((a, b) => a - b);
   const inFlushes = flushes.reduce((sum, ms) => sum + ms, 0);
