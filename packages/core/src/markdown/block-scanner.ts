@@ -282,10 +282,13 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
       return false;
     }
   }
+  // A list, quote, thematic break or HTML block that interrupts a paragraph (or a table) ends it for
+  // good: the line is complete, so it can no longer be read as the paragraph's lazy continuation.
+  const interrupts = state.top === 'paragraph' && !wasClosed && kind !== 'paragraph' && kind !== 'indented';
   state.top = kind;
   state.isTopClosed = kind === 'heading' || kind === 'break' || (kind === 'html' && state.leaf === undefined);
   if (!hadTop) return false;
-  return sawBlank || wasClosed || kind === 'heading' || kind === 'fence';
+  return sawBlank || wasClosed || interrupts || kind === 'heading' || kind === 'fence';
 }
 
 /** Characters a list item's marker can start with (`-`, `+`, `*`, a digit). */

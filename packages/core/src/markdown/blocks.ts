@@ -7,14 +7,17 @@
  * - Every block but the last is final: no continuation of the text can change it. A boundary is only
  *   placed at the start of a complete line that the block scanner proves opens a new top-level block,
  *   and only where it is certain to stay one: after blank lines, after a block that cannot grow
- *   (heading, thematic break, closed fence or HTML block), or before an ATX heading or a code fence.
+ *   (heading, thematic break, closed fence or HTML block), before an ATX heading or a code fence,
+ *   or before a complete line that interrupts a paragraph or a table (a list, a quote, a thematic
+ *   break, an HTML block: `Steps:\n- one\n` is cut before `- one`).
  *   The incomplete last line is cut at too where it can only start a block, however it ends (see
  *   `opensTopBlock`: after a closed top-level block once it has a character other than white space,
  *   after a list and a blank line when its first character starts no list marker): the block being
  *   typed is then its own block from its first character, so a renderer never has to move it out
  *   of the block before it.
- *   Everything else (a list after a paragraph, a table, lazy continuation lines) stays in one block:
- *   a merged block renders exactly as its parts would, a wrong cut would not.
+ *   Everything else (a table after a paragraph, lazy continuation lines, a list whose first line
+ *   is not complete yet) stays in one block: a merged block renders exactly as its parts would, a
+ *   wrong cut would not.
  * - Parsing each block on its own gives the same tree as parsing the whole text, with one exception:
  *   link reference definitions (`[id]: /url`). A definition is an ordinary block here, so a reference
  *   link in another block resolves only if the renderer passes the definitions along (for example,

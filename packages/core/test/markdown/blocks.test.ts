@@ -35,6 +35,18 @@ describe('splitBlocks', () => {
     ['[ref]: https://example.com\n\nUse [ref].\n', ['[ref]: https://example.com\n\n', 'Use [ref].\n']],
     ['line one\r\n\r\nline two\r\n', ['line one\r\n\r\n', 'line two\r\n']],
     ['-\n\n  foo\n', ['-\n\n', '  foo\n']],
+    // A block that interrupts a paragraph (or a table) ends it once the line is complete.
+    ['Steps:\n- a\n- b\n', ['Steps:\n', '- a\n- b\n']],
+    ['Intro\n1. a\n2. b\n', ['Intro\n', '1. a\n2. b\n']],
+    ['one\ntwo\n> q\n', ['one\ntwo\n', '> q\n']],
+    ['a\n***\nb\n', ['a\n', '***\n', 'b\n']],
+    ['a\n<div>\nb\n', ['a\n', '<div>\nb\n']],
+    ['| a |\n| - |\n| 1 |\n- c\n', ['| a |\n| - |\n| 1 |\n', '- c\n']],
+    // Not an interruption: an ordered list from 2, an empty item, inline HTML, a lazy line.
+    ['a\n2. b\n', ['a\n2. b\n']],
+    ['a\n-\nb\n', ['a\n-\n', 'b\n']],
+    ['a\n<span>\n', ['a\n<span>\n']],
+    ['> a\nlazy\n- b\n', ['> a\nlazy\n- b\n']],
   ];
   it.each(cases)('splits %j', (text, blocks) => {
     expect(splitBlocks(text)).toEqual(blocks);
@@ -78,6 +90,9 @@ describe('splitBlocks', () => {
     // one, a fence until it closes.
     expect(splitBlocks('- a\n\n  ')).toEqual(['- a\n\n  ']);
     expect(splitBlocks('- a\n\n  b')).toEqual(['- a\n\n  b']);
+    // A list that interrupts a paragraph is cut off once its line is complete, not before: `-` could
+    // still be a setext underline.
+    expect(splitBlocks('Steps:\n- a')).toEqual(['Steps:\n- a']);
     expect(splitBlocks('- a\n\n-')).toEqual(['- a\n\n-']);
     expect(splitBlocks('- a\n\n*')).toEqual(['- a\n\n*']);
     expect(splitBlocks('1. a\n\n2')).toEqual(['1. a\n\n2']);

@@ -112,6 +112,8 @@ const documents: Record<string, string> = {
     Array.from({ length: 70 }, (_, index) => `Point ${index} *stressed*.\n`).join('\n'),
   ),
   'a quote holding a long list': quoted(`Intro *text*.\n\n${nestedList(14, false)}`),
+  'a long list right under a paragraph': `Steps, in order:\n${nestedList(14, false)}`,
+  'a quote holding a long list right under a paragraph': quoted(`Intro *text*:\n${nestedList(14, false)}`),
   'a quote holding a long loose list, then text': quoted(`${nestedList(8, true)}\nAfter the list.\n`),
   'a quote holding a long table': quoted(`${longTable(24)}\nAfter.\n`),
   'a quote in a quote holding a list': quoted(`Outer.\n\n${quoted(nestedList(10, false))}`),
@@ -252,6 +254,20 @@ describe('a list inside a quote, split in turn', () => {
     const { streamed } = stream(`${list}${quoted('13. Item 13 is new\n14. Item 14 too\n')}`, chunks, components);
     expect(streamed).toBe(canonicalStaticHtml(`${list}${quoted('13. Item 13 is new\n14. Item 14 too\n')}`));
     // Mounted once with the first chunk, then untouched by the chunks that follow.
+    expect(renders.get('Item 2')).toBe(1);
+    expect(renders.get('Item 13')).toBeGreaterThan(1);
+  });
+});
+
+describe('a list right under a paragraph (no blank line between)', () => {
+  it('is a block of its own, split, and never renders a finished item again', () => {
+    const { renders, components } = countItemRenders();
+    const intro = 'Here is the plan, in order:\n';
+    const list = nestedList(12, false);
+    const more = '13. Item 13 is new\n14. Item 14 too\n';
+    const chunks = [intro + list, ...more.match(/[\s\S]{1,9}/g)!];
+    const { streamed } = stream(`${intro}${list}${more}`, chunks, components);
+    expect(streamed).toBe(canonicalStaticHtml(`${intro}${list}${more}`));
     expect(renders.get('Item 2')).toBe(1);
     expect(renders.get('Item 13')).toBeGreaterThan(1);
   });
