@@ -39,7 +39,7 @@ export type {
 } from './controller/types';
 export type { BlockSplit, BlockSplitter, SplitOptions } from './markdown/blocks';
 export { createBlockSplitter, splitBlocks } from './markdown/blocks';
-export type { ChildKind, ChildSplit, ChildSplitter } from './markdown/child-blocks';
+export type { ChildKind, ChildSplit, ChildSplitter, ItemContent } from './markdown/child-blocks';
 export { createChildSplitter, splitChildren } from './markdown/child-blocks';
 export { normalizeMath } from './markdown/math';
 export type { RepairOptions } from './markdown/repair';

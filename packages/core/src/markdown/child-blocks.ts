@@ -3,7 +3,10 @@
  * children, so a renderer can parse a long list item by item (a table row by row, a quote block by
  * block) and keep the finished children, instead of parsing the whole block again as it grows.
  *
- * - A list gives its items (`children.join('') === block`).
+ * - A list gives its items (`children.join('') === block`), and the content of its last item (the
+ *   item's lines without its marker and indentation) split into blocks by `splitBlocks`, when the
+ *   item can be read that way (see `OpenItem`): a renderer can then render a long item block by
+ *   block, as a quote's content.
  * - A table gives its head (header and delimiter rows) and then one child per body row
  *   (`children.join('') === block`); a row is parsed with the head before it.
  * - A block quote gives the top-level blocks of its content: its lines without the `>` marker
@@ -20,8 +23,16 @@
 
 import { createScanState, type ScanState, scanLine } from './block-scanner';
 import { type BlockSplitter, createBlockSplitter, type SplitOptions } from './blocks';
-import { sliceOrOpen } from './detach';
-import { isBlank, isDelimiterRow, quoteContent, setextLevel } from './line-syntax';
+import { detachedSlice, sliceOrOpen } from './detach';
+import {
+  indentation,
+  isBlank,
+  isDelimiterRow,
+  listMarker,
+  quoteContent,
+  setextLevel,
+  stripColumns,
+} from './line-syntax';
 
 export type ChildKind = 'list' | 'table' | 'quote';
 
@@ -31,6 +42,26 @@ export interface ChildSplit {
   /** List items, table head and rows, or the blocks of a quote's content. */
   readonly children: readonly string[];
   /** How many leading children are final. */
+  readonly finalCount: number;
+  /**
+   * Lists: the last item's content split into blocks, when the item can be read without its marker
+   * (see `ItemContent`); else absent.
+   */
+  readonly item?: ItemContent;
+  /** Lists: the same for the item before the last one (final), while the last one is its successor. */
+  readonly previousItem?: ItemContent;
+}
+
+/**
+ * The content of a list's last item: its first line after the marker, and its later lines without
+ * the item's indentation, split into top-level blocks (all but the last final). Given only while
+ * every line of the item is indented to its content or blank (no lazy continuation line, no tab in
+ * the indentation), and not for a task item or an item that starts with a blank line.
+ */
+export interface ItemContent {
+  /** The item's first line up to its content (`- `, `12. `). */
+  readonly marker: string;
+  readonly blocks: readonly string[];
   readonly finalCount: number;
 }
 
@@ -46,6 +77,43 @@ const unsplittable = /\r|\]:/;
 const quoteTab = /^[ >]*>[ >]*\t/;
 /** Content ending with two blank lines. */
 const endsTwoBlank = /\n[ \t]*\n[ \t]*\n$/;
+/** A line whose indentation holds a tab. */
+const tabIndent = /^ *\t/;
+/** A task item's checkbox, at the start of the item's content. */
+const taskBox = /^\[[ xX]\](?:[ \t]|$)/;
+
+/** The last item of a list, read without its marker (see `ItemContent`). */
+interface OpenItem {
+  marker: string;
+  /** Columns of the item's content. */
+  columns: number;
+  /** The content so far, complete lines only. */
+  content: string;
+  splitter: BlockSplitter;
+  /** False from the first line that cannot be read without the item. */
+  readable: boolean;
+}
+
+function openItem(line: string, options: SplitOptions): OpenItem | undefined {
+  const marker = listMarker(line);
+  if (!marker || marker.isEmpty) return undefined;
+  const content = line.slice(marker.contentIndex);
+  const readable = !line.slice(0, marker.contentIndex).includes('\t') && !taskBox.test(content);
+  return {
+    marker: line.slice(0, marker.contentIndex),
+    columns: marker.contentOffset,
+    content: `${content}\n`,
+    splitter: createBlockSplitter(options),
+    readable,
+  };
+}
+
+/** `line` (complete or not) read inside `item`: without the item's indentation, or `undefined`. */
+function itemLine(item: OpenItem, line: string): string | undefined {
+  if (tabIndent.test(line)) return undefined;
+  if (isBlank(line)) return stripColumns(line, item.columns);
+  return indentation(line).columns >= item.columns ? stripColumns(line, item.columns) : undefined;
+}
 
 interface Progress {
   kind: ChildKind | undefined;
@@ -64,6 +132,10 @@ interface Progress {
   lines: number;
   /** A quote's last content line was blank, inside a list item of the quote. */
   blankInList: boolean;
+  /** Lists: the last item, read without its marker. */
+  item: OpenItem | undefined;
+  /** Lists: the item before it, final. */
+  previousItem: ItemContent | undefined;
 }
 
 function start(options: SplitOptions): Progress {
@@ -78,6 +150,8 @@ function start(options: SplitOptions): Progress {
     contentSplitter: undefined,
     lines: 0,
     blankInList: false,
+    item: undefined,
+    previousItem: undefined,
   };
 }
 
@@ -94,6 +168,10 @@ function feed(progress: Progress, line: string, offset: number, options: SplitOp
     else progress.invalid = true;
     progress.top = progress.kind === 'table' ? state.leaf : first;
     if (progress.kind === 'quote') progress.contentSplitter = createBlockSplitter(options);
+    if (progress.kind === 'list') {
+      progress.item = openItem(line, options);
+      return;
+    }
   } else if (progress.kind === 'table' && progress.lines === 2) {
     const leaf = state.leaf;
     if (leaf !== progress.top || leaf?.kind !== 'paragraph' || !leaf.isTable || state.containers.length > 0) {
@@ -110,6 +188,9 @@ function feed(progress: Progress, line: string, offset: number, options: SplitOp
       } else if (first !== progress.top) {
         progress.top = first;
         progress.boundaries.push(offset);
+        progress.previousItem = itemContent(progress.item, '', true);
+        progress.item = openItem(line, options);
+        return;
       }
     } else if (progress.kind === 'table') {
       if (state.leaf !== progress.top || state.containers.length > 0) progress.invalid = true;
@@ -117,6 +198,11 @@ function feed(progress: Progress, line: string, offset: number, options: SplitOp
     } else if (first !== progress.top) {
       progress.invalid = true;
     }
+  }
+  if (progress.kind === 'list' && progress.item?.readable) {
+    const content = itemLine(progress.item, line);
+    if (content === undefined) progress.item.readable = false;
+    else progress.item.content += `${content}\n`;
   }
   if (progress.kind === 'quote' && !progress.invalid) {
     const content = quoteContent(line);
@@ -131,6 +217,31 @@ function feed(progress: Progress, line: string, offset: number, options: SplitOp
       progress.blankInList = state.containers.some((container) => container.kind === 'item');
     } else progress.blankInList = false;
   }
+}
+
+/**
+ * An item's content, its line being typed (`partial`) included, when it can be read; with `final`,
+ * the item has ended and all its blocks are final.
+ */
+function itemContent(item: OpenItem | undefined, partial: string, final = false): ItemContent | undefined {
+  if (!item?.readable) return undefined;
+  const line = partial === '' ? '' : itemLine(item, partial);
+  if (line === undefined) return undefined;
+  const split = item.splitter.update(item.content + line);
+  return { marker: item.marker, blocks: split.blocks, finalCount: final ? split.blocks.length : split.finalCount };
+}
+
+/**
+ * Whether the line being typed certainly starts the list's next item, however it ends: a marker of
+ * the same list, outside the open item's content, then a character that no thematic break
+ * (`- - -`) or setext underline can go on with. The item before it is then final.
+ */
+function startsNextItem(progress: Progress, partial: string): boolean {
+  const top = progress.top as { kind: 'item'; contentOffset: number; listKey: string } | undefined;
+  const marker = listMarker(partial);
+  if (!top || !marker || marker.isEmpty || marker.key !== top.listKey) return false;
+  if (indentation(partial).columns >= top.contentOffset) return false;
+  return marker.ordered || partial[marker.contentIndex] !== marker.key;
 }
 
 /**
@@ -185,6 +296,17 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
         const from = index === 0 ? 0 : (boundaries[index - 1] as number);
         finals.push(sliceOrOpen(block, from, boundaries[index] as number, open));
       }
+      const partial = block.slice(lineStart);
+      if (progress.kind === 'list' && partial !== '' && startsNextItem(progress, partial)) {
+        // Cut before it now rather than once its line is complete (see `startsNextItem`).
+        const children = finals.slice();
+        const from = boundaries.length === 0 ? 0 : (boundaries[boundaries.length - 1] as number);
+        children.push(detachedSlice(block, from, lineStart), detachedSlice(partial, 0));
+        const previousItem = itemContent(progress.item, '', true);
+        return previousItem
+          ? { kind: 'list', children, finalCount: children.length - 1, previousItem }
+          : { kind: 'list', children, finalCount: children.length - 1 };
+      }
       const children = finals.slice();
       // Detached, as the open block is (see blocks.ts).
       open = sliceOrOpen(
@@ -194,7 +316,16 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
         open,
       );
       children.push(open);
-      return { kind: progress.kind, children, finalCount: finals.length };
+      if (progress.kind !== 'list') return { kind: progress.kind, children, finalCount: finals.length };
+      const item = itemContent(progress.item, partial);
+      const { previousItem } = progress;
+      return {
+        kind: 'list',
+        children,
+        finalCount: finals.length,
+        ...(item && { item }),
+        ...(previousItem && children.length > 1 && { previousItem }),
+      };
     },
   };
 }

@@ -24,8 +24,45 @@ describe('splitChildren', () => {
       kind: 'list',
       children: ['1. one\n   - nested\n\n   ```js\n   x\n   ```\n', '2. two\nlazy\n', '3. three\n'],
       finalCount: 2,
+      // The last item's content; the one before it has a lazy line, so it cannot be read alone.
+      item: { marker: '3. ', blocks: ['three\n'], finalCount: 0 },
     });
     checkIncremental(list);
+  });
+
+  it("gives the last item's content, without its marker and indentation, split into blocks", () => {
+    const list = '- Intro\n- Steps:\n  - a\n\n    more a\n  - b\n\n  ```\n  code\n\n  ```\n  End';
+    expect(splitChildren(list)?.item).toEqual({
+      marker: '- ',
+      blocks: ['Steps:\n', '- a\n\n  more a\n- b\n\n', '```\ncode\n\n```\n', 'End'],
+      finalCount: 3,
+    });
+    expect(splitChildren('10.  Wide marker\n     next\n')?.item).toEqual({
+      marker: '10.  ',
+      blocks: ['Wide marker\nnext\n'],
+      finalCount: 0,
+    });
+    checkIncremental(list);
+    // Not for an item that cannot be read without its marker: a lazy line, a tab in the
+    // indentation, a task item, an item that starts blank, a line being typed outside the item.
+    for (const block of ['- a\nlazy', '- a\n\tb', '- [ ] task\n  more', '-\n  foo', '- a\n  b\n1']) {
+      expect(splitChildren(block)?.item, block).toBeUndefined();
+    }
+  });
+
+  it('cuts before the next item as soon as its line certainly starts one, and gives the item before', () => {
+    expect(splitChildren('- Steps:\n  - a\n- **Next**')).toEqual({
+      kind: 'list',
+      children: ['- Steps:\n  - a\n', '- **Next**'],
+      finalCount: 1,
+      previousItem: { marker: '- ', blocks: ['Steps:\n', '- a\n'], finalCount: 2 },
+    });
+    expect(splitChildren('1. a\n2. b')?.children).toEqual(['1. a\n', '2. b']);
+    // Not while it could still be a thematic break, a line of the item, or another list.
+    for (const block of ['- a\n- -', '* a\n* *', '- a\n-', '1. a\n2', '- a\n  - b', '- a\n1. b']) {
+      expect(splitChildren(block)?.children, block).toHaveLength(1);
+    }
+    checkIncremental('- one\n- **two**\n  - nested\n- - -\n');
   });
 
   it('cuts a table into its head and one child per row', () => {

@@ -24,18 +24,37 @@
  * the same way.
  */
 
-import { type ChildSplit, type ChildSplitter, createChildSplitter, repairMarkdown } from '@rivulet/core';
-import { indentation, listMarker, quickParse } from '@rivulet/core/syntax';
-import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import type { Components } from 'hast-util-to-jsx-runtime';
+import { type ChildSplit, type ChildSplitter, createChildSplitter, type ItemContent } from '@rivulet/core';
+import { indentation, listMarker } from '@rivulet/core/syntax';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { List, Root as MdastRoot } from 'mdast';
-import { type ComponentType, createElement, Fragment, memo, type ReactElement, type ReactNode, useRef } from 'react';
+import { Fragment, memo, type ReactElement, type ReactNode, useRef } from 'react';
 import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
-import { showFootnoteCalls } from './footnote-calls';
-import { endsInOpenFence, markOpenBlock, markOpenFence } from './open-fence';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
-import { hastElementToReact, hastToReact, insertCursor } from './render-hast';
+import { hastElementToReact } from './render-hast';
+import {
+  createItemState,
+  type ItemState,
+  itemSplitMinLength,
+  itemSpread,
+  type NestedRender,
+  renderItem,
+} from './split-item';
+import {
+  type ChildFlags,
+  elements,
+  endsBlank,
+  finishedFlags,
+  finishTail,
+  parseMdast,
+  render,
+  sameFlags,
+  shell,
+  sourceFor,
+  toHast,
+  wrapped,
+} from './split-parts';
 
 export interface SplitBlockProps {
   split: ChildSplit;
@@ -52,13 +71,6 @@ export interface SplitBlockProps {
   nested?: boolean;
 }
 
-/** What a child's tail flags are; a child is rendered again only when these or its source change. */
-interface ChildFlags {
-  repair: boolean;
-  cursor: boolean;
-  open: boolean;
-}
-
 interface CachedChild {
   /** Lists: the properties of the list element the child parsed to, and whether it holds tasks. */
   listProperties?: Element['properties'];
@@ -73,67 +85,6 @@ interface CachedChild {
   element: ReactElement | undefined;
   /** Tables and lists: the child's rows or items, each its own element (see `siblingElements`). */
   nodes?: ReactNode[];
-}
-
-const finishedFlags: ChildFlags = { repair: false, cursor: false, open: false };
-
-function sameFlags(a: ChildFlags, b: ChildFlags): boolean {
-  return a.repair === b.repair && a.cursor === b.cursor && a.open === b.open;
-}
-
-/** The mdast of `markdown`, as the pipeline parses it (quickly when the subset allows). */
-function parseMdast(markdown: string, options: RenderOptions): MdastRoot {
-  return quickParse(markdown) ?? options.processor.parse(markdown);
-}
-
-function toHast(tree: MdastRoot, options: RenderOptions): HastRoot {
-  return options.processor.run(tree);
-}
-
-/** The source as parsed: repaired when it is the growing tail. */
-function sourceFor(source: string, flags: ChildFlags): string {
-  if (!flags.repair) return source;
-  const repaired = repairMarkdown(source);
-  // Unchanged: `source` itself, so the parse's text shares the string the child keeps (see blocks.tsx).
-  return repaired === source ? source : repaired;
-}
-
-/**
- * Marks an open fence and an open child's code, inserts the cursor and shows footnote calls, as the
- * whole block would.
- */
-function finishTail(tree: HastRoot, source: string, parsed: string, flags: ChildFlags): void {
-  if (flags.repair && endsInOpenFence(source, parsed)) markOpenFence(tree);
-  if (flags.cursor) insertCursor(tree, parsed);
-  if (flags.open) markOpenBlock(tree);
-  showFootnoteCalls(tree, source);
-}
-
-function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {
-  return nodes.filter((node): node is Element => node.type === 'element');
-}
-
-/** Whitespace-separated nodes, as hast wraps block children: `\n` before each and at the end. */
-function wrapped(nodes: readonly ElementContent[]): ElementContent[] {
-  const result: ElementContent[] = [];
-  for (const node of nodes) result.push({ type: 'text', value: '\n' }, node);
-  return result;
-}
-
-/** React elements for `nodes`, through the component overrides. */
-function render(nodes: (ElementContent | RootContent)[], options: RenderOptions): ReactNode {
-  return hastToReact({ type: 'root', children: nodes as RootContent[] }, options.components);
-}
-
-/** The container element with `children` inside, through the component overrides. */
-function shell(node: Element, children: ReactNode, components: Partial<Components>, key?: string): ReactElement {
-  const override = (components as Record<string, unknown>)[node.tagName] as string | ComponentType | undefined;
-  const props: Record<string, unknown> = key === undefined ? {} : { key };
-  for (const [key, value] of Object.entries(node.properties)) {
-    props[key] = Array.isArray(value) ? value.join(' ') : value;
-  }
-  if (override && typeof override !== 'string') props.node = node;
-  return createElement((override ?? node.tagName) as string, props, children);
 }
 
 /**
@@ -218,6 +169,19 @@ export interface SplitCache {
   tables: (TableParts | undefined)[];
   /** Quotes: the open child that is itself a list, table or quote, split in turn (by child index). */
   nested: Map<number, NestedBlock>;
+  /** Lists: the long last item rendered block by block, and the one before it (by child index). */
+  listItems: Map<number, ListItemState>;
+  /** Lists and tables: the open child's parse went on after the container (`- a\n\nNext`). */
+  after: boolean;
+}
+
+/** A list item rendered block by block (see `split-item.tsx`). */
+interface ListItemState {
+  item: ItemState;
+  /** Its blocks that are long lists, tables or quotes, split in turn (by block index). */
+  nested: Map<number, NestedBlock>;
+  /** Its last render was block by block (not a whole parse, when a block could not be rendered alone). */
+  live: boolean;
 }
 
 interface NestedBlock {
@@ -226,7 +190,7 @@ interface NestedBlock {
 }
 
 export function createSplitCache(): SplitCache {
-  return { children: [], groups: [], items: [], tables: [], nested: new Map() };
+  return { children: [], groups: [], items: [], tables: [], nested: new Map(), listItems: new Map(), after: false };
 }
 
 /** `properties` without the `dir="auto"` a top-level block gets, for a nested block's container. */
@@ -277,13 +241,12 @@ function itemMarker(item: string): string | undefined {
   const indent = ' '.repeat(indentation(firstLine).columns);
   return marker.ordered ? `${indent}${marker.start}${marker.key}` : `${indent}${marker.key}`;
 }
-/** Whether `source` ends with a blank line (looked at from its end: items can be long). */
-function endsBlank(source: string): boolean {
-  let index = source.length - 1;
-  if (source[index] !== '\n') return false;
-  index -= 1;
-  while (source[index] === ' ' || source[index] === '\t') index -= 1;
-  return source[index] === '\n';
+/**
+ * The open item's tree is empty: repair hid all of it (`12. **`, an item whose content so far is
+ * only the start of a marker, cut off from the item before it by `startsNextItem` in core).
+ */
+function isHidden(tree: MdastRoot, isLast: boolean): boolean {
+  return isLast && tree.children.length === 0;
 }
 
 function listOf(tree: MdastRoot, allowMore: boolean): List {
@@ -292,21 +255,117 @@ function listOf(tree: MdastRoot, allowMore: boolean): List {
   return list;
 }
 
+/** An item parsed whole: its `<li>` (and, while it is the open child, any item typed after it). */
+function parsedItemChild(
+  index: number,
+  info: ItemInfo,
+  flags: ChildFlags,
+  loose: boolean,
+  isLast: boolean,
+  options: RenderOptions,
+): CachedChild {
+  const tree = info.tree ?? parseMdast(sourceFor(info.source, flags), options);
+  if (isHidden(tree, isLast)) return { source: info.source, flags, loose, element: undefined, nodes: [] };
+  const list = listOf(tree, isLast);
+  list.spread = loose;
+  const hast = toHast(tree, options);
+  finishTail(hast, info.source, sourceFor(info.source, flags), flags);
+  const [listElement, ...rest] = elements(hast.children);
+  if (!listElement) throw new ShapeMismatch();
+  const lis = elements(listElement.children);
+  // Each item follows a newline, as in the whole list's tree (the first one is added by the list).
+  const nodes = siblingElements(index, lis, options, isLast).flatMap((item, at) => (at === 0 ? [item] : ['\n', item]));
+  const listProperties = listElement.properties;
+  return {
+    source: info.source,
+    flags,
+    loose,
+    element: undefined,
+    nodes,
+    listProperties,
+    isTaskList: String(listProperties.className ?? '').includes('contains-task-list'),
+    listTag: listElement.tagName,
+    after: rest,
+  };
+}
+
+/**
+ * The content of the item at `index` when it is rendered block by block: the open (last) item once
+ * it is long (`itemSplitMinLength`), and the item before it while it was rendered so, to render it
+ * once more as final and keep its elements.
+ */
+function itemContentOf(index: number, split: ChildSplit, caches: SplitCache): ItemContent | undefined {
+  const last = split.children.length - 1;
+  if (index === last) {
+    const content = split.item;
+    if (!content) return undefined;
+    const long = caches.listItems.has(index) || (split.children[index] as string).length >= itemSplitMinLength;
+    return long ? content : undefined;
+  }
+  return index === last - 1 && caches.listItems.get(index)?.live ? split.previousItem : undefined;
+}
+
+/**
+ * The item at `index` rendered block by block; `'loose'` when the list must be rendered loose for
+ * it (`renderItem`); `undefined` when it cannot be (parse it whole).
+ */
+function itemChild(
+  index: number,
+  source: string,
+  content: ItemContent,
+  flags: ChildFlags,
+  loose: boolean,
+  options: RenderOptions,
+  caches: SplitCache,
+): CachedChild | 'loose' | undefined {
+  let state = caches.listItems.get(index);
+  if (!state || state.item.marker !== content.marker) {
+    const item = createItemState(content.marker, options);
+    if (!item) return undefined;
+    state = { item, nested: new Map(), live: false };
+    caches.listItems.set(index, state);
+  }
+  const { nested } = state;
+  const renderBlock = (block: number, blockSource: string, blockFlags: ChildFlags) =>
+    renderNested(nested, block, blockSource, blockFlags, options);
+  const element = renderItem(String(index), content, flags, loose, options, state.item, renderBlock);
+  state.live = element !== undefined;
+  if (element === undefined || element === 'loose') return element;
+  const { list } = state.item;
+  return {
+    source,
+    flags,
+    loose,
+    element: undefined,
+    nodes: [element],
+    listProperties: list.properties,
+    isTaskList: false,
+    listTag: list.tagName,
+    after: [],
+  };
+}
+
 function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const { split, options } = props;
   const cache = caches.children;
   const infos = caches.items;
   const last = split.children.length - 1;
+  const contents = [itemContentOf(last - 1, split, caches), itemContentOf(last, split, caches)];
   // First pass: each item's own spread and the blank lines between items decide the looseness.
   let loose = false;
   for (let index = 0; index <= last; index += 1) {
     const source = split.children[index] as string;
     const flags = flagsOf(index, split, props);
+    const content = contents[index - last + 1];
     let info = infos[index];
-    if (!info || info.source !== source || info.repair !== flags.repair) {
+    if (content && (!info || info.source !== source || info.repair !== flags.repair)) {
+      // Read from its blocks: a long item is not parsed whole.
+      info = { source, repair: flags.repair, tree: undefined, spread: itemSpread(content), seam: undefined };
+      infos[index] = info;
+    } else if (!info || info.source !== source || info.repair !== flags.repair) {
       const tree = parseMdast(sourceFor(source, flags), options);
-      const list = listOf(tree, index === last);
-      const spread = list.spread === true || list.children.some((item) => item.spread === true);
+      const list = isHidden(tree, index === last) ? undefined : listOf(tree, index === last);
+      const spread = list !== undefined && (list.spread === true || list.children.some((item) => item.spread === true));
       info = { source, repair: flags.repair, tree, spread, seam: undefined };
       infos[index] = info;
     }
@@ -330,41 +389,26 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
     const flags = flagsOf(index, split, props);
     let cached = cache[index];
     if (!cached || cached.source !== info.source || cached.loose !== loose || !sameFlags(cached.flags, flags)) {
-      const tree = info.tree ?? parseMdast(sourceFor(info.source, flags), options);
-      const list = listOf(tree, index === last);
-      list.spread = loose;
-      const hast = toHast(tree, options);
-      finishTail(hast, info.source, sourceFor(info.source, flags), flags);
-      const [listElement, ...rest] = elements(hast.children);
-      if (!listElement) throw new ShapeMismatch();
-      const lis = elements(listElement.children);
-      // Each item follows a newline, as in the whole list's tree (the first one is added below).
-      const nodes = siblingElements(index, lis, options, index === last).flatMap((item, at) =>
-        at === 0 ? [item] : ['\n', item],
-      );
-      const listProperties = listElement.properties;
-      const isTaskList = String(listProperties.className ?? '').includes('contains-task-list');
-      const listTag = listElement.tagName;
-      cached = {
-        source: info.source,
-        flags,
-        loose,
-        element: undefined,
-        nodes,
-        listProperties,
-        isTaskList,
-        listTag,
-        after: rest,
-      };
+      const content = contents[index - last + 1];
+      const item = content && itemChild(index, info.source, content, flags, loose, options, caches);
+      if (item === 'loose') {
+        // Known only now: render the list again, loose.
+        info.spread = true;
+        return renderList(props, caches);
+      }
+      cached = item ?? parsedItemChild(index, info, flags, loose, index === last, options);
       cache[index] = cached;
     }
     info.tree = undefined;
     if (index === 0) head = cached.listProperties;
     if (cached.isTaskList) taskList = true;
     if (index === last && cached.after) after.push(...cached.after);
-    items.push('\n', ...(cached.nodes ?? []));
+    if (cached.nodes?.length) items.push('\n', ...cached.nodes);
   }
   cache.length = split.children.length;
+  // An item before the last is final and rendered: what it kept to render block by block would only take memory.
+  for (const index of caches.listItems.keys()) if (index < last) caches.listItems.delete(index);
+  caches.after = after.length > 0;
   if (!head) throw new ShapeMismatch();
   const properties = { ...unnested(head, props.nested) };
   if (taskList) properties.className = ['contains-task-list'];
@@ -475,6 +519,7 @@ function renderTable(props: SplitBlockProps, caches: SplitCache): ReactNode {
   }
   cache.length = split.children.length;
   parts.length = split.children.length;
+  caches.after = after.length > 0;
   if (!table) throw new ShapeMismatch();
   const tbody: Element = body ?? { type: 'element', tagName: 'tbody', properties: {}, children: [] };
   const content = [
@@ -513,29 +558,30 @@ function quoteShell(options: RenderOptions): Element {
 }
 
 /**
- * The open child of a quote when it is itself a long list, table or quote: rendered child by child
- * in turn, so a list growing inside a quote costs its open item per flush, not the whole list. Its
- * state is dropped once the child is final (it is then rendered once more and kept). `undefined`
- * when the child is not such a block, or does not parse as its split promised (render it whole).
+ * The open child of a quote (or a block of a long list item) when it is itself a long list, table
+ * or quote: rendered child by child in turn, so a list growing inside a quote costs its open item
+ * per flush, not the whole list. Its state (in `nested`, by child index) is dropped once the child
+ * is final (it is then rendered once more and kept). `undefined` when the child is not such a
+ * block, or does not parse as its split promised (render it whole).
  */
 function renderNested(
+  nested: Map<number, NestedBlock>,
   index: number,
   source: string,
   flags: ChildFlags,
-  props: SplitBlockProps,
-  caches: SplitCache,
-): ReactNode | undefined {
+  options: RenderOptions,
+): NestedRender | undefined {
   const finished = sameFlags(flags, finishedFlags);
-  let state = caches.nested.get(index);
+  let state = nested.get(index);
   if (!state) {
     if (finished) return undefined;
     state = { splitter: createChildSplitter(), cache: createSplitCache() };
-    caches.nested.set(index, state);
+    nested.set(index, state);
   }
   const split = state.splitter.update(source);
-  const content = split && renderSplitBlock({ split, ...flags, options: props.options, nested: true }, state.cache);
-  if (content === undefined || finished) caches.nested.delete(index);
-  return content;
+  const content = split && renderSplitBlock({ split, ...flags, options, nested: true }, state.cache);
+  if (content === undefined || finished) nested.delete(index);
+  return content === undefined ? undefined : { content, after: state.cache.after };
 }
 
 function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
@@ -548,9 +594,9 @@ function renderQuote(props: SplitBlockProps, caches: SplitCache): ReactNode {
     const flags = flagsOf(index, split, props);
     let cached = cache[index];
     if (!cached || cached.source !== source || !sameFlags(cached.flags, flags)) {
-      const nested = renderNested(index, source, flags, props, caches);
+      const nested = renderNested(caches.nested, index, source, flags, options);
       // In a fragment, as `render` gives a child rendered whole: the same elements either way.
-      let inner: ReactNode = nested === undefined ? undefined : <>{nested}</>;
+      let inner: ReactNode = nested === undefined ? undefined : <>{nested.content}</>;
       if (nested === undefined) {
         const parsed = sourceFor(source, flags);
         const hast = quickMarkdownToHast(parsed, options.processor) ?? markdownToHast(parsed, options.processor);

@@ -69,6 +69,12 @@ const list = Array.from(
   (_, index) => `${index + 1}. Item ${index} with *emphasis*\n${' '.repeat(`${index + 1}. `.length)}- sub ${index}\n`,
 ).join('');
 
+/** One item holding a long list: rendered block by block once it is 2 KB long. */
+const longItem = `- Steps, in order:\n${Array.from(
+  { length: 40 },
+  (_, index) => `  ${index + 1}. Step ${index} with *emphasis* and \`code ${index}\`\n     - sub ${index}\n`,
+).join('')}`;
+
 const quote = Array.from(
   { length: 12 },
   (_, index) => `> Part ${index} says **this**.\n>\n> - a ${index}\n> - b ${index}\n>\n`,
@@ -88,6 +94,15 @@ describe('a streamed answer mounts each element once', () => {
     // is complete (only then is the block known to be one list or quote): it is mounted again once.
     it(`the items of a long list (seed ${seed})`, () => {
       expect(remounted(list, 'ol > li', seed, new Set([0]))).toEqual([]);
+    });
+
+    // Past 2 KB the item is rendered block by block: the steps typed until then are created once
+    // more at that point (see `itemSplitMinLength`), the later ones only once.
+    it(`the items of a list inside one long item (seed ${seed})`, () => {
+      const before = longItem.slice(0, 2048).match(/^ {2}\d+\. /gm)?.length ?? 0;
+      expect(before).toBeGreaterThan(5);
+      const skip = new Set(Array.from({ length: before + 1 }, (_, index) => index));
+      expect(remounted(longItem, 'li > ol > li', seed, skip)).toEqual([]);
     });
 
     it(`the blocks of a long quote (seed ${seed})`, () => {

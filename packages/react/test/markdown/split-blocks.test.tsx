@@ -95,6 +95,24 @@ const quoted = (markdown: string, depth = 1) =>
     .map((line, index, lines) => (index === lines.length - 1 && line === '' ? '' : `${'> '.repeat(depth)}${line}`))
     .join('\n');
 
+/** `markdown` as the content of one list item opened by `marker` (its lines indented to fit). */
+const inItem = (marker: string, markdown: string) =>
+  marker +
+  markdown
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : `${' '.repeat(marker.length)}${line}`))
+    .join('\n');
+
+/** An item of many blocks: paragraphs, code and a short list, `parts` times. */
+function longItemContent(parts: number): string {
+  let text = '**Set up** the project first.\n';
+  for (let index = 1; index <= parts; index += 1) {
+    text += `\nPart ${index} explains *why*, with \`code ${index}\`.\n\n\`\`\`sh\nnpm run step-${index}\n\n# done\n\`\`\`\n`;
+    if (index % 4 === 0) text += `- check ${index}\n- check again\n`;
+  }
+  return text;
+}
+
 const documents: Record<string, string> = {
   'a long tight nested list': nestedList(24, false),
   'a long loose list': nestedList(16, true),
@@ -121,6 +139,14 @@ const documents: Record<string, string> = {
     { length: 24 },
     (_, index) => `- claim ${index} [^${index % 5}] and **more**[^x]\n`,
   ).join(''),
+  'one item holding a long nested list': inItem('- ', `Steps:\n${nestedList(30, false)}`),
+  'one item holding a long loose nested list': inItem('- ', `Steps:\n${nestedList(24, true)}`),
+  'a long item of paragraphs and code, then another item': `${inItem('1. ', longItemContent(12))}2. Next step\n`,
+  'a tight list whose long item holds a list then text': `- a\n${inItem('- ', `Steps:\n${nestedList(30, false)}`)}- c\n`,
+  'a long item holding a long table and a quote': inItem(
+    '10. ',
+    `Table:\n\n${longTable(60)}\n${quoted(`Said:\n\n${nestedList(8, false)}`)}\nEnd.\n`,
+  ),
   'a right-to-left quote holding a list': quoted(`שלום **עולם**\n\n${'- פריט `x` אחד\n'.repeat(20)}`),
 };
 
@@ -270,6 +296,21 @@ describe('a list right under a paragraph (no blank line between)', () => {
     expect(streamed).toBe(canonicalStaticHtml(`${intro}${list}${more}`));
     expect(renders.get('Item 2')).toBe(1);
     expect(renders.get('Item 13')).toBeGreaterThan(1);
+  });
+});
+
+describe('a long list item, rendered block by block', () => {
+  it('never renders a finished item of the list it holds again while later ones stream', () => {
+    const { renders, components } = countItemRenders();
+    const head = inItem('- ', `Steps:\n${nestedList(30, false)}`);
+    const more = '  31. Item 31 is new\n  32. Item 32 too\n';
+    expect(head.length).toBeGreaterThan(2048);
+    const chunks = [head, ...more.match(/[\s\S]{1,9}/g)!];
+    const { streamed } = stream(`${head}${more}`, chunks, components);
+    expect(streamed).toBe(canonicalStaticHtml(`${head}${more}`));
+    // Mounted once with the first chunk, then untouched by the chunks that follow.
+    expect(renders.get('Item 2')).toBe(1);
+    expect(renders.get('Item 31')).toBeGreaterThan(1);
   });
 });
 
