@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { longCode, longList, longQuote, longTable } from './shape-fixtures';
+import { longCode, longItem, longList, longQuote, longTable } from './shape-fixtures';
 import { createRandom } from './shared/prng';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -84,6 +84,7 @@ for (const [file, text] of [
   ['answer-table-30k.md', longTable(30_000, 30)],
   ['answer-quote-40k.md', longQuote(40_000, 42)],
   ['answer-code-30k.md', longCode(30_000, 31)],
+  ['answer-item-40k.md', longItem(40_000, 43)],
 ] as const) {
   writeFileSync(join(fixtures, file), text);
   console.log(`${file}: ${text.length} characters`);

@@ -46,6 +46,19 @@ export function longList(target: number, seed: number): string {
   return `${text}\nThat is every step.\n`;
 }
 
+/**
+ * One bullet that holds the whole answer, about `target` characters: an intro line with the bullet
+ * right under it (no blank line), the bullet's own line, then a long nested ordered list (the
+ * `longList` checklist, indented into the item) and a closing paragraph inside the item. Outlines
+ * come out like this ("- Steps:" with everything under it).
+ */
+export function longItem(target: number, seed: number): string {
+  const list = longList(target, seed);
+  const body = list.slice(list.indexOf('\n\n') + 2);
+  const indented = body.replace(/^(?=.)/gm, '  ');
+  return `Here is the plan:\n- **Steps**, in order:\n${indented}`;
+}
+
 /** One table, about `target` characters, whose cells hold inline code, links and escaped pipes. */
 export function longTable(target: number, seed: number): string {
   const random = createRandom(seed);

@@ -32,6 +32,7 @@ const allSizes = [
   'table-30k',
   'quote-40k',
   'code-30k',
+  'item-40k',
 ] as const satisfies readonly SizeId[];
 const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'memory', 'node'] as const;
 
@@ -77,6 +78,7 @@ export const fixtureFiles: Record<SizeId, string> = {
   'table-30k': 'answer-table-30k.md',
   'quote-40k': 'answer-quote-40k.md',
   'code-30k': 'answer-code-30k.md',
+  'item-40k': 'answer-item-40k.md',
 };
 
 export function readFixture(size: SizeId): string {

@@ -2,10 +2,19 @@
 import type { DomSummary, RendererId } from '../shared/types';
 import type { MemoryRow } from './memory';
 
-export type SizeId = '2k' | '40k' | '200k' | 'list-40k' | 'table-30k' | 'quote-40k' | 'code-30k';
+export type SizeId = '2k' | '40k' | '200k' | 'list-40k' | 'table-30k' | 'quote-40k' | 'code-30k' | 'item-40k';
 
-/** The one-block answers: one long list, table, quote or code block (`shape-fixtures.ts`). */
-export const shapeSizes = ['list-40k', 'table-30k', 'quote-40k', 'code-30k'] as const satisfies readonly SizeId[];
+/**
+ * The one-block answers: one long list, table, quote or code block, and one list item holding a
+ * long list (`shape-fixtures.ts`).
+ */
+export const shapeSizes = [
+  'list-40k',
+  'table-30k',
+  'quote-40k',
+  'code-30k',
+  'item-40k',
+] as const satisfies readonly SizeId[];
 
 /**
  * The answers also streamed by requestAnimationFrame at a steady rate, where work deferred off the
