@@ -53,6 +53,7 @@ const meta = {
         'long-table',
         'long-quote',
         'long-code',
+        'long-item',
       ],
     },
     speed: { control: { type: 'range', min: 5, max: 2000, step: 5 } },
@@ -90,3 +91,10 @@ export const StreamingOneLongQuote: Story = { args: { answer: 'long-quote', spee
  * update lays out the chunk being typed, not all the code above it.
  */
 export const StreamingOneLongCodeBlock: Story = { args: { answer: 'long-code', speed: 400 } };
+
+/**
+ * An outline: an intro line, then one bullet that holds a 12 KB numbered list and a closing
+ * paragraph. The bullet is rendered block by block and the list inside it item by item, so an
+ * update parses the nested item being typed, not the whole bullet.
+ */
+export const StreamingOneLongListItem: Story = { args: { answer: 'long-item', speed: 400 } };

@@ -131,6 +131,10 @@ export const MOCK_SCENARIOS: Readonly<Record<string, { description: string; opti
     description: 'One 12 KB code block (a whole TypeScript module) at 400 tokens/s',
     options: { answer: 'long-code', tokensPerSecond: 400 },
   },
+  'long-item': {
+    description: 'One bullet holding a 12 KB numbered list (an outline) at 400 tokens/s',
+    options: { answer: 'long-item', tokensPerSecond: 400 },
+  },
 };
 
 const NUMBER_KEYS = [

@@ -64,6 +64,7 @@ const KEYWORDS: [RegExp, string][] = [
   [/\blong table\b/i, 'long-table'],
   [/\blong (block ?)?quote\b/i, 'long-quote'],
   [/\b(long code|whole file|full file)\b/i, 'long-code'],
+  [/\b(outline|long item|long bullet)\b/i, 'long-item'],
   [/\btables?\b/i, 'tables'],
   [/\b(diagram|mermaid|flowchart)\b/i, 'mermaid'],
   [/\b(math|formulas?|equations?|latex|katex)\b/i, 'math'],

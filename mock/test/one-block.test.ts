@@ -30,6 +30,22 @@ describe('one-block answers', () => {
     expect(text.split('\n').length).toBeGreaterThan(300);
   });
 
+  it('long-item is an intro line and one bullet holding a long numbered list, about 12 KB', () => {
+    const text = answerText(findAnswer('long-item')!);
+    expect(text.length).toBeGreaterThan(11_000);
+    expect(text.length).toBeLessThan(14_000);
+    // The intro is a block of its own (the bullet interrupts it), and the bullet is one item.
+    const blocks = splitBlocks(text);
+    expect(blocks).toHaveLength(2);
+    const list = splitChildren(blocks[1] as string);
+    expect(list?.kind).toBe('list');
+    expect(list?.children).toHaveLength(1);
+    // Its content: the bullet's first line, then the numbered list, then the closing paragraph.
+    expect(list?.item?.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(list?.item?.blocks[1]).toMatch(/^1\. /);
+    expect(text.trimEnd().endsWith('That is every step.')).toBe(true);
+  });
+
   it('are chosen by scenario and by asking for them, and stay out of the canned answers’ rotation', () => {
     for (const answer of oneBlockAnswers) {
       const plan = planMock(parseMockOptions(new URLSearchParams({ scenario: answer.id })).options, []);
@@ -39,6 +55,7 @@ describe('one-block answers', () => {
     expect(pickAnswer([{ role: 'user', content: 'Give me a long table of the services' }]).id).toBe('long-table');
     expect(pickAnswer([{ role: 'user', content: 'a long numbered list please' }]).id).toBe('long-list');
     expect(pickAnswer([{ role: 'user', content: 'Write the whole file' }]).id).toBe('long-code');
+    expect(pickAnswer([{ role: 'user', content: 'Give me an outline of the rollout' }]).id).toBe('long-item');
     expect(pickAnswer([{ role: 'user', content: 'Show me a table' }]).id).toBe('tables');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Answers that are one long block, as LLMs often write them: one numbered list with nested bullets
  * and code, one table, one block quote holding paragraphs, lists and code, one code block (a whole
- * file). Each is about 12 KB, so
+ * file), one bullet holding a long numbered list (an outline). Each is about 12 KB, so
  * a renderer that re-parses its growing block whole on every update shows it; Rivulet splits the
  * block into its items, rows and children. Built once, deterministically (no randomness).
  */
@@ -113,5 +113,23 @@ export const longCode: MockAnswer = {
   ],
 };
 
+/** `text` as the content of one bullet (its lines indented under the marker). */
+const underBullet = (text: string) => `- ${text.replace(/\n(?=.)/g, '\n  ')}`;
+
+/**
+ * An outline, about 12 KB: an intro line with one bullet right under it (no blank line between) that
+ * holds a long numbered list, then a closing paragraph in the same bullet.
+ */
+export const longItem: MockAnswer = {
+  id: 'long-item',
+  title: 'One bullet holding a long nested list (an outline)',
+  parts: [
+    {
+      type: 'text',
+      text: `Here is the rollout plan:\n${underBullet(`**Steps**, in order:\n${upTo(12_000, listItem)}\nThat is every step.\n`)}`,
+    },
+  ],
+};
+
 /** The one-block answers, by id (not in the canned answers' rotation: they are long). */
-export const oneBlockAnswers: readonly MockAnswer[] = [longList, longTable, longQuote, longCode];
+export const oneBlockAnswers: readonly MockAnswer[] = [longList, longTable, longQuote, longCode, longItem];
