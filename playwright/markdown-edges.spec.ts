@@ -6,6 +6,7 @@
  * and the cursor of a streaming row sits in the cell being typed. Screenshots go to /tmp.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { answerText, oneBlockAnswers } from '../mock/src/index.js';
 import { arabicAnswer, edgeDocuments, hebrewAnswer, stoppedInLink, wideTable } from '../stories/support/edge-documents';
 import { openHarness, watchPageErrors } from './fixtures';
 
@@ -144,6 +145,46 @@ test.describe('edge-case documents in Chromium', () => {
     expect(result.strong).toBe('the docs');
     expect(result.incomplete).toBe('true');
     await page.locator('#root').screenshot({ path: '/tmp/rivulet-stopped-link.png' });
+  });
+});
+
+test.describe('one-block answers in Chromium', () => {
+  // One long list, table, quote or code block, and an outline (one bullet holding a long list),
+  // each split inside its block while it streams.
+  for (const answer of oneBlockAnswers) {
+    test(`${answer.id}: streamed in random chunks, ends as its static render`, async ({ page }) => {
+      await openColumn(page);
+      const text = answerText(answer);
+      const { finished, fresh } = await streamAndCompare(page, text, chunkLengths(text.length, 11));
+      expect(finished).toBe(fresh);
+      expect(fresh.length).toBeGreaterThan(text.length / 2);
+    });
+  }
+
+  test('the outline keeps the element of each finished step while later steps stream', async ({ page }) => {
+    await openColumn(page);
+    const text = answerText(oneBlockAnswers.find((answer) => answer.id === 'long-item')!);
+    const kept = await page.evaluate(async (text) => {
+      const steps = () => [...document.querySelectorAll('#root ul > li > ol > li')];
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const seen: Element[] = [];
+      let replaced = 0;
+      for (let end = 40; end < text.length + 40; end += 40) {
+        window.__render(text.slice(0, end), { streaming: true, key: 'outline', highlight: false });
+        if (end % 400 === 0) await frame();
+        const now = steps();
+        // Every step but the last one is finished: once seen, always the same element.
+        now.slice(0, -1).forEach((step, index) => {
+          if (seen[index] && seen[index] !== step) replaced += 1;
+          seen[index] = step;
+        });
+      }
+      return { replaced, steps: steps().length, seen: seen.length };
+    }, text);
+    // Past 2 KB the bullet is rendered block by block: the steps typed until then are created once more.
+    expect(kept.replaced).toBeLessThanOrEqual(text.slice(0, 2048).match(/^ {2}\d+\. /gm)?.length ?? 0);
+    expect(kept.steps).toBeGreaterThan(30);
+    expect(kept.seen).toBe(kept.steps - 1);
   });
 });
 
