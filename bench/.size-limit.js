@@ -103,7 +103,7 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
     // 99.3 kB until the pipeline called mdast-util-from-markdown, mdast-util-to-hast and
     // hast-util-sanitize without unified's processor (vfile, trough, extend): -4.7 kB.
-    limit: '95.5 kB',
+    limit: '97 kB',
     gzip: true,
   },
   {
@@ -114,8 +114,9 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
     // Issue 19's 85 kB. It had crept to 85.4 kB (the last-block mark, footnote calls while streaming)
     // until the pipeline dropped unified's processor (vfile, trough, extend): 80,780 B measured.
-    // Code in chunks of lines (bench/README's budget history) took it to 81.65 kB.
-    limit: '82 kB',
+    // Code in chunks of lines (bench/README's budget history) took it to 81.65 kB, long list items
+    // rendered block by block to 83.08 kB.
+    limit: '83.5 kB',
     gzip: true,
   },
   ...chunkRows,
