@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RendererId } from '../shared/types';
-import type { SizeId } from './results';
+import { type SizeId, shapeSizes } from './results';
 
 export const benchRoot = join(import.meta.dirname, '..', '..');
 
@@ -24,16 +24,7 @@ const allRenderers = [
   'plain',
   'dom-floor',
 ] as const satisfies readonly RendererId[];
-const allSizes = [
-  '2k',
-  '40k',
-  '200k',
-  'list-40k',
-  'table-30k',
-  'quote-40k',
-  'code-30k',
-  'item-40k',
-] as const satisfies readonly SizeId[];
+const allSizes = ['2k', '40k', '200k', ...shapeSizes] as const satisfies readonly SizeId[];
 const allExtras = ['raf', 'conversation', 'use-stream', 'concurrency', 'memory', 'node'] as const;
 
 export const config = {
