@@ -103,6 +103,12 @@ function matchContainers(state: ScanState, line: string): { matched: number; res
   return { matched, rest };
 }
 
+/** Whether `line` goes on inside every open container, not lazily; `state` is left as it was. */
+export function continuesContainers(state: ScanState, line: string): boolean {
+  const probe = cloneScanState(state);
+  return matchContainers(probe, line).matched === probe.containers.length;
+}
+
 /** Lines that an open fence, HTML block or indented code block swallows whole. Returns true if consumed. */
 function continueLeaf(state: ScanState, rest: string): boolean {
   const leaf = state.leaf;
@@ -228,6 +234,7 @@ function openLeaf(state: ScanState, rest: string, start: number, isContinuation:
 export function scanLine(state: ScanState, line: string, offset: number): boolean {
   const hadTop = state.top !== 'none';
   const wasClosed = state.isTopClosed;
+  const wasList = state.top === 'list' && state.topListKey !== footnoteKey;
   const sawBlank = state.sawBlank;
   const blank = isBlank(line);
   state.sawBlank = blank;
@@ -284,7 +291,11 @@ export function scanLine(state: ScanState, line: string, offset: number): boolea
   }
   // A list, quote, thematic break or HTML block that interrupts a paragraph (or a table) ends it for
   // good: the line is complete, so it can no longer be read as the paragraph's lazy continuation.
-  const interrupts = state.top === 'paragraph' && !wasClosed && kind !== 'paragraph' && kind !== 'indented';
+  // So does any line that leaves a list without a blank line before it (outside its items, neither
+  // lazy nor an item of the same list: `- a` then `> b`), except after footnote definitions.
+  const interrupts =
+    !wasClosed &&
+    ((state.top === 'paragraph' && kind !== 'paragraph' && kind !== 'indented') || (wasList && !sawBlank));
   state.top = kind;
   state.isTopClosed = kind === 'heading' || kind === 'break' || (kind === 'html' && state.leaf === undefined);
   if (!hadTop) return false;
@@ -306,13 +317,23 @@ const isWhiteSpace = (code: number) => code === 32 || code === 9 || code === 13;
  *   fence ended it) and nothing open can take the line: any line that is not blank starts a block,
  *   and this one has a character other than a space, a tab or a carriage return;
  * - a top-level list after a blank line: a line that starts at its first column with a character
- *   no list marker starts with is not inside any item and does not continue the list.
+ *   no list marker starts with is not inside any item and does not continue the list;
+ * - a top-level list right above (no blank line): a line outside its item that starts a block
+ *   quote, an ATX heading or an item of another list (`- a` then `> b`, `## b`, `1) b`).
  */
 export function opensTopBlock(state: ScanState, text: string, from: number): boolean {
   if (from >= text.length || state.top === 'none') return false;
   if (state.top === 'list' && state.sawBlank) {
     const code = text.charCodeAt(from);
     return !isWhiteSpace(code) && !mayStartListMarker(code);
+  }
+  if (state.top === 'list' && !state.isTopClosed && state.topListKey !== footnoteKey) {
+    const item = state.containers[0];
+    const line = text.slice(from);
+    if (item?.kind !== 'item' || indentation(line).columns >= item.contentOffset) return false;
+    const marker = listMarker(line);
+    if (marker) return !marker.isEmpty && marker.key !== state.topListKey;
+    return quoteContent(line) !== undefined || /^ {0,3}#{1,6}[ \t]/.test(line);
   }
   if (!state.isTopClosed || state.containers.length > 0 || state.leaf !== undefined) return false;
   for (let index = from; index < text.length; index += 1) {

@@ -5,8 +5,9 @@
  *
  * - A list gives its items (`children.join('') === block`), and the content of its last item (the
  *   item's lines without its marker and indentation) split into blocks by `splitBlocks`, when the
- *   item can be read that way (see `OpenItem`): a renderer can then render a long item block by
- *   block, as a quote's content.
+ *   item can be read that way (see `ItemContent`): a renderer can then render a long item block by
+ *   block, as a quote's content. A line typed after the item that so far is only a marker repair
+ *   hides (`-`, `2.`) leaves the item readable, as it was before that line.
  * - A table gives its head (header and delimiter rows) and then one child per body row
  *   (`children.join('') === block`); a row is parsed with the head before it.
  * - A block quote gives the top-level blocks of its content: its lines without the `>` marker
@@ -14,14 +15,14 @@
  *
  * Invariants: every child but the last is final (it never changes as the block grows), and a block
  * is split only when the block scanner proves it is one list, one table or one quote throughout: a
- * block that goes on with something else without a blank line (`- a` then `> b`), a table that
+ * block that goes on with something else without a blank line (`> a` then `- b`), a table that
  * does not start at the block's first line, a quote marker followed by a tab, carriage returns,
  * or definitions (`[id]: url`, `[^note]: text`, which give meaning across children) give `undefined`,
  * and the block is rendered whole. Footnote references (`[^1]`) alone do not: with no definition in
  * the block, a reference reads the same in one child as in the whole block.
  */
 
-import { createScanState, type ScanState, scanLine } from './block-scanner';
+import { cloneScanState, createScanState, type ScanState, scanLine } from './block-scanner';
 import { type BlockSplitter, createBlockSplitter, type SplitOptions } from './blocks';
 import { detachedSlice, sliceOrOpen } from './detach';
 import {
@@ -33,6 +34,7 @@ import {
   setextLevel,
   stripColumns,
 } from './line-syntax';
+import { repairBlockTail } from './repair/block-tail';
 
 export type ChildKind = 'list' | 'table' | 'quote';
 
@@ -63,6 +65,12 @@ export interface ItemContent {
   readonly marker: string;
   readonly blocks: readonly string[];
   readonly finalCount: number;
+  /**
+   * The line being typed is left out of `blocks`: it lies outside the item and is so far only the
+   * start of a block marker (`-`, `2.`, `#`), a line `repairMarkdown` hides (with the splitter's
+   * `math` option). Render these blocks only for a text you repair; else the item is not given.
+   */
+  readonly withoutLastLine?: true;
 }
 
 /** Incremental child splitter for one growing block: resumes where it stopped when the block grows. */
@@ -232,6 +240,17 @@ function itemContent(item: OpenItem | undefined, partial: string, final = false)
 }
 
 /**
+ * The last item's content without the line being typed, when that line lies outside the item and
+ * repair hides it (a half-typed marker: `-`, `2.`, `#`): the repaired text then reads as the item
+ * with no line after it, so the item can still be rendered block by block (see `withoutLastLine`).
+ */
+function itemBeforeHiddenLine(progress: Progress, block: string): ItemContent | undefined {
+  if (!progress.item?.readable || !repairBlockTail(block, cloneScanState(progress.state)).hidLine) return undefined;
+  const content = itemContent(progress.item, '');
+  return content && { ...content, withoutLastLine: true };
+}
+
+/**
  * Whether the line being typed certainly starts the list's next item, however it ends: a marker of
  * the same list, outside the open item's content, then a character that no thematic break
  * (`- - -`) or setext underline can go on with. The item before it is then final.
@@ -317,7 +336,8 @@ export function createChildSplitter(options: SplitOptions = {}): ChildSplitter {
       );
       children.push(open);
       if (progress.kind !== 'list') return { kind: progress.kind, children, finalCount: finals.length };
-      const item = itemContent(progress.item, partial);
+      const item =
+        itemContent(progress.item, partial) ?? (partial === '' ? undefined : itemBeforeHiddenLine(progress, block));
       const { previousItem } = progress;
       return {
         kind: 'list',

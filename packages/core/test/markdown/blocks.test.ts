@@ -47,6 +47,19 @@ describe('splitBlocks', () => {
     ['a\n-\nb\n', ['a\n-\n', 'b\n']],
     ['a\n<span>\n', ['a\n<span>\n']],
     ['> a\nlazy\n- b\n', ['> a\nlazy\n- b\n']],
+    // A line that leaves a list without a blank line before it ends the list for good.
+    ['- a\n> q\n', ['- a\n', '> q\n']],
+    ['1. a\n   more\n* b\n', ['1. a\n   more\n', '* b\n']],
+    ['1. a\n2) b\n', ['1. a\n', '2) b\n']],
+    ['- a\n---\nb\n', ['- a\n', '---\n', 'b\n']],
+    ['- ```\n  x\n  ```\ntext\n', ['- ```\n  x\n  ```\n', 'text\n']],
+    ['- a\n<div>\n', ['- a\n', '<div>\n']],
+    // Not leaving it: an item of the same list, a lazy line, a line inside the item, footnotes.
+    ['- a\n- b\n', ['- a\n- b\n']],
+    ['1. a\n2. b\n', ['1. a\n2. b\n']],
+    ['- a\nlazy\n', ['- a\nlazy\n']],
+    ['- a\n  > q\n', ['- a\n  > q\n']],
+    ['[^1]: a\n> q\n', ['[^1]: a\n> q\n']],
   ];
   it.each(cases)('splits %j', (text, blocks) => {
     expect(splitBlocks(text)).toEqual(blocks);
@@ -90,6 +103,18 @@ describe('splitBlocks', () => {
     // one, a fence until it closes.
     expect(splitBlocks('- a\n\n  ')).toEqual(['- a\n\n  ']);
     expect(splitBlocks('- a\n\n  b')).toEqual(['- a\n\n  b']);
+    // Right under a list, outside its item: a quote, an ATX heading, an item of another list.
+    expect(splitBlocks('- a\n>')).toEqual(['- a\n', '>']);
+    expect(splitBlocks('1. a\n   b\n## H')).toEqual(['1. a\n   b\n', '## H']);
+    expect(splitBlocks('1. a\n* b')).toEqual(['1. a\n', '* b']);
+    expect(splitBlocks('- a\n1) b')).toEqual(['- a\n', '1) b']);
+    // Not yet: an empty marker or `#` (an item, a break or text may follow), the same list, inside the item.
+    expect(splitBlocks('1. a\n*')).toEqual(['1. a\n*']);
+    expect(splitBlocks('- a\n#')).toEqual(['- a\n#']);
+    expect(splitBlocks('- a\n#b')).toEqual(['- a\n#b']);
+    expect(splitBlocks('- a\n- b')).toEqual(['- a\n- b']);
+    expect(splitBlocks('- a\n  > b')).toEqual(['- a\n  > b']);
+    expect(splitBlocks('[^1]: a\n> b')).toEqual(['[^1]: a\n> b']);
     // A list that interrupts a paragraph is cut off once its line is complete, not before: `-` could
     // still be a setext underline.
     expect(splitBlocks('Steps:\n- a')).toEqual(['Steps:\n- a']);
@@ -137,6 +162,42 @@ describe('splitBlocks', () => {
         expect(splitBlocks(prefix).flatMap(parseBlocks)).toEqual(parseBlocks(prefix));
       }),
       { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('cuts lists followed right away by other blocks where their blocks parse as the whole', () => {
+    const line = fc.constantFrom(
+      '- a',
+      '* b',
+      '1. c',
+      '2) d',
+      '  nested',
+      '   - deep',
+      '> q',
+      '  > inner q',
+      '# h',
+      '---',
+      'text',
+      '```',
+      '  ```',
+      '[^1]: n',
+      '<div>',
+      '',
+    );
+    const documents = fc
+      .array(line, { minLength: 2, maxLength: 10 })
+      .chain((lines) =>
+        fc.integer({ min: 0, max: lines.join('\n').length }).map((cut) => ({ text: lines.join('\n'), cut })),
+      );
+    fc.assert(
+      fc.property(documents, ({ text, cut }) => {
+        const prefix = text.slice(0, cut);
+        expect(splitBlocks(prefix).flatMap(parseBlocks)).toEqual(parseBlocks(prefix));
+        // A block once final stays the same as the text grows.
+        const finals = splitBlocks(prefix).slice(0, -1);
+        expect(splitBlocks(text).slice(0, finals.length)).toEqual(finals);
+      }),
+      { numRuns: 500 },
     );
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { createChildSplitter, splitBlocks, splitChildren } from '@rivulet/core';
+import { createChildSplitter, repairMarkdown, splitBlocks, splitChildren } from '@rivulet/core';
 import { describe, expect, it } from 'vitest';
 
 /** Every prefix of `text`, fed to one incremental splitter, against the pure split of that prefix. */
@@ -44,10 +44,27 @@ describe('splitChildren', () => {
     });
     checkIncremental(list);
     // Not for an item that cannot be read without its marker: a lazy line, a tab in the
-    // indentation, a task item, an item that starts blank, a line being typed outside the item.
-    for (const block of ['- a\nlazy', '- a\n\tb', '- [ ] task\n  more', '-\n  foo', '- a\n  b\n1']) {
+    // indentation, a task item, an item that starts blank, a line of text being typed outside the item.
+    for (const block of ['- a\nlazy', '- a\n\tb', '- [ ] task\n  more', '-\n  foo', '- a\n  b\nla', '- a\n  b\n---']) {
       expect(splitChildren(block)?.item, block).toBeUndefined();
     }
+  });
+
+  it('gives the last item without a line typed after it that repair hides (a marker so far)', () => {
+    const item = '1. **Install** it:\n\n   ```sh\n   npm i\n   ```\n\n   Then run it.\n';
+    const without = splitChildren(item)?.item;
+    expect(without?.blocks).toHaveLength(3);
+    for (const partial of ['2', '2.', '2. ', '10)', '-', '- ', '* -', '#', '>', '|', '```', '<di']) {
+      const block = item + partial;
+      expect(repairMarkdown(block), partial).toBe(item);
+      expect(splitChildren(block)?.item, partial).toEqual({ ...without, withoutLastLine: true });
+    }
+    // Not when repair shows the line (text, a thematic break), nor inside the item.
+    for (const partial of ['2024 was', '---', 'lazy']) {
+      expect(repairMarkdown(item + partial), partial).not.toBe(item);
+      expect(splitChildren(item + partial)?.item, partial).toBeUndefined();
+    }
+    expect(splitChildren(`${item}   2.`)?.item?.withoutLastLine).toBeUndefined();
   });
 
   it('cuts before the next item as soon as its line certainly starts one, and gives the item before', () => {

@@ -96,6 +96,15 @@ const numbers: Array<[string, string]> = [
   ['In\n3.', 'In\n3.'],
   ['2024 ', '2024 '],
   ['word\n20241. *', 'word\n20241. '],
+  ['1. a\n   2.', '1. a\n   2.'],
+  ['> In\n> 3.', '> In\n> 3.'],
+  // Outside the list item or quote that holds the paragraph, the line is no continuation of it: the
+  // next item's marker (`2.` under `1. a`), or a new list's.
+  ['1. a\n2', '1. a\n'],
+  ['1. a\n2.', '1. a\n'],
+  ['1. Install:\n\n   Run it.\n10)', '1. Install:\n\n   Run it.\n'],
+  ['- a\n2.', '- a\n'],
+  ['> In\n3.', '> In\n'],
   // An item that so far holds only a marker of its own.
   ['1. 1.', ''],
   ['- #', ''],

@@ -294,11 +294,12 @@ function parsedItemChild(
  * it is long (`itemSplitMinLength`), and the item before it while it was rendered so, to render it
  * once more as final and keep its elements.
  */
-function itemContentOf(index: number, split: ChildSplit, caches: SplitCache): ItemContent | undefined {
+function itemContentOf(index: number, split: ChildSplit, caches: SplitCache, repair: boolean): ItemContent | undefined {
   const last = split.children.length - 1;
   if (index === last) {
     const content = split.item;
-    if (!content) return undefined;
+    // Without the line being typed after it, which only repair hides.
+    if (!content || (content.withoutLastLine && !repair)) return undefined;
     const long = caches.listItems.has(index) || (split.children[index] as string).length >= itemSplitMinLength;
     return long ? content : undefined;
   }
@@ -350,7 +351,7 @@ function renderList(props: SplitBlockProps, caches: SplitCache): ReactNode {
   const cache = caches.children;
   const infos = caches.items;
   const last = split.children.length - 1;
-  const contents = [itemContentOf(last - 1, split, caches), itemContentOf(last, split, caches)];
+  const contents = [itemContentOf(last - 1, split, caches, false), itemContentOf(last, split, caches, props.repair)];
   // First pass: each item's own spread and the blank lines between items decide the looseness.
   let loose = false;
   for (let index = 0; index <= last; index += 1) {

@@ -72,7 +72,8 @@ const list = Array.from(
 /** One item holding a long list: rendered block by block once it is 2 KB long. */
 const longItem = `- Steps, in order:\n${Array.from(
   { length: 40 },
-  (_, index) => `  ${index + 1}. Step ${index} with *emphasis* and \`code ${index}\`\n     - sub ${index}\n`,
+  (_, index) =>
+    `  ${index + 1}. Step ${index} with *emphasis* and \`code ${index}\`\n${' '.repeat(`  ${index + 1}. `.length)}- sub ${index}\n`,
 ).join('')}`;
 
 const quote = Array.from(

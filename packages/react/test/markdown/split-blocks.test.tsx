@@ -1,4 +1,4 @@
-import { splitChildren } from '@rivulet/core';
+import { repairMarkdown, splitChildren } from '@rivulet/core';
 import { Markdown, type MarkdownComponents } from '@rivulet/react';
 import { render } from '@testing-library/react';
 import { tests as commonmarkTests } from 'commonmark-spec';
@@ -147,6 +147,12 @@ const documents: Record<string, string> = {
     '10. ',
     `Table:\n\n${longTable(60)}\n${quoted(`Said:\n\n${nestedList(8, false)}`)}\nEnd.\n`,
   ),
+  // From step 10 on, the sub-bullets fall short of the item's content: an ordered list, a bullet
+  // list, an ordered list again, each its own block.
+  'lists that alternate without blank lines': Array.from(
+    { length: 30 },
+    (_, index) => `${index + 1}. Step ${index} **bold**\n   - sub ${index}\n`,
+  ).join(''),
   'a right-to-left quote holding a list': quoted(`שלום **עולם**\n\n${'- פריט `x` אחד\n'.repeat(20)}`),
 };
 
@@ -312,6 +318,50 @@ describe('a long list item, rendered block by block', () => {
     expect(renders.get('Item 2')).toBe(1);
     expect(renders.get('Item 31')).toBeGreaterThan(1);
   });
+});
+
+describe('a line typed after a long item that so far is only a marker', () => {
+  const steps = inItem('- ', `Steps:\n${nestedList(30, false)}`);
+  const install = inItem('1. ', longItemContent(24));
+  const cases: Array<[string, string, string]> = [
+    ['the next item of an ordered list', install, '2. Next step\n'],
+    ['the next item of a bullet list', steps, '- Next: **more**\n'],
+    ['a heading after an ordered list', install, '\n## After\n'],
+    ['a quote after a bullet list', steps, '> Said\n'],
+    ['a new list after a bullet list', steps, '10) Other\n'],
+  ];
+  for (const [name, item, next] of cases) {
+    it(`renders as the repaired text, and keeps the item's elements: ${name}`, () => {
+      expect(item.length).toBeGreaterThan(2048);
+      const view = (text: string, streaming = true) => (
+        <Markdown streaming={streaming} highlight={false}>
+          {text}
+        </Markdown>
+      );
+      const { container, rerender } = render(view(''));
+      let text = '';
+      for (const chunk of randomChunks(item, seededRandom(5), 40)) {
+        text += chunk;
+        rerender(view(text));
+      }
+      const kept = [...container.querySelectorAll('li > :is(p, pre, ol, ul)')];
+      expect(kept.length).toBeGreaterThan(5);
+      for (const character of next) {
+        text += character;
+        rerender(view(text));
+        expect(canonicalHtml(container.firstElementChild as HTMLElement), JSON.stringify(text.slice(item.length))).toBe(
+          canonicalStaticHtml(repairMarkdown(text)),
+        );
+        const now = container.querySelectorAll('li > :is(p, pre, ol, ul)');
+        expect(
+          kept.filter((element, index) => now[index] !== element).length,
+          JSON.stringify(text.slice(item.length)),
+        ).toBe(0);
+      }
+      rerender(view(text, false));
+      expect(canonicalHtml(container.firstElementChild as HTMLElement)).toBe(canonicalStaticHtml(text));
+    });
+  }
 });
 
 describe('split blocks: React warnings', () => {

@@ -7,7 +7,7 @@
  * | last line (incomplete)        | repaired                                  |
  * |-------------------------------|-------------------------------------------|
  * | `#`, `-`, `* `, `1.`, `>`, `|` | hidden                                    |
- * | `12`, `3.` (where a list can start) | hidden; continuing a paragraph, kept (`1.` hidden) |
+ * | `12`, `3.` (where a list can start) | hidden; continuing a paragraph in its containers, kept (`1.` hidden) |
  * | `<di`, `</`, `<!-` (an HTML block so far) | hidden                              |
  * | `` ` ``, ` `` `, `~~~`        | hidden (a fence may be starting)          |
  * | ` ```js ` / inside a fence    | fence closed: ` ```js\n``` `              |
@@ -17,7 +17,7 @@
  * | `$$` alone (math)             | hidden until its content arrives          |
  */
 
-import { cloneScanState, type Leaf, type ScanState, scanLine } from '../block-scanner';
+import { cloneScanState, continuesContainers, type Leaf, type ScanState, scanLine } from '../block-scanner';
 import {
   closingFenceRun,
   isAtxHeading,
@@ -151,9 +151,11 @@ export function repairBlockTail(text: string, state: ScanState): TailRepair {
   }
   const content = withoutQuotes(lastLine);
   // A number is a list marker in the making (`12`, `3.`) only where a list could start; continuing
-  // a paragraph, only a list starting at 1 can interrupt it, so other numbers are text already.
+  // a paragraph, only a list starting at 1 can interrupt it, so other numbers are text already. A
+  // line outside the paragraph's list item (`2.` under `1. a`) is not its continuation: an item's
+  // marker can start there, whatever its number.
   const isNumber = NUMBER_START.test(content);
-  const continuesParagraph = openLeaf?.kind === 'paragraph';
+  const continuesParagraph = openLeaf?.kind === 'paragraph' && continuesContainers(state, lastLine);
   // An item's content that so far is only a marker of its own (`1. 1`, `- #`) is half-typed too.
   const inner = afterListMarkers(content, continuesParagraph);
   const isHalfTypedItem = inner !== content && (NUMBER_START.test(inner) || HALF_TYPED.test(inner));
