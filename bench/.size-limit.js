@@ -103,7 +103,7 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
     // 99.3 kB until the pipeline called mdast-util-from-markdown, mdast-util-to-hast and
     // hast-util-sanitize without unified's processor (vfile, trough, extend): -4.7 kB.
-    limit: '97 kB',
+    limit: '97.5 kB',
     gzip: true,
   },
   {
@@ -115,8 +115,8 @@ export default [
     // Issue 19's 85 kB. It had crept to 85.4 kB (the last-block mark, footnote calls while streaming)
     // until the pipeline dropped unified's processor (vfile, trough, extend): 80,780 B measured.
     // Code in chunks of lines (bench/README's budget history) took it to 81.65 kB, long list items
-    // rendered block by block to 83.08 kB.
-    limit: '83.5 kB',
+    // rendered block by block to 83.08 kB, long items kept while the next marker is typed to 83.30 kB.
+    limit: '84 kB',
     gzip: true,
   },
   ...chunkRows,
