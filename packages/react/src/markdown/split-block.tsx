@@ -28,7 +28,7 @@ import { type ChildSplit, type ChildSplitter, createChildSplitter, type ItemCont
 import { indentation, listMarker } from '@rivulet/core/syntax';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { List, Root as MdastRoot } from 'mdast';
-import { Fragment, memo, type ReactElement, type ReactNode, useRef } from 'react';
+import { Fragment, memo, type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import type { BlockProps, RenderOptions } from './blocks';
 import { nestDirection } from './direction';
 import { markdownToHast, quickMarkdownToHast } from './pipeline';
@@ -659,12 +659,15 @@ export function renderSplitBlock(props: SplitBlockProps, cache: SplitCache): Rea
 export function useSplitContent(props: BlockProps, splittable: boolean): ReactNode | undefined {
   const { source, open, repair, cursor, options } = props;
   const state = useRef<{ splitter: ChildSplitter; cache: SplitCache } | null>(null);
+  // A final block renders again only if its props change, and then as if new: once it is committed
+  // final, what the splitter and the children's cache hold would only take memory (the elements stay
+  // in React's tree). Dropped after the commit, not while rendering: a render run twice (StrictMode,
+  // a render React starts over) must give the same elements both times, from the same cache.
+  useEffect(() => {
+    if (!open) state.current = null;
+  }, [open]);
   if (!splittable) return undefined;
   state.current ??= { splitter: createChildSplitter(), cache: createSplitCache() };
   const split = state.current.splitter.update(source);
-  const content = split && renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);
-  // A final block renders again only if its props change, and then as if new: what the splitter
-  // and the children's cache hold would only take memory (the elements stay in React's tree).
-  if (!open) state.current = null;
-  return content;
+  return split && renderSplitBlock({ split, open, repair, cursor, options }, state.current.cache);
 }
