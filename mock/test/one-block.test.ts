@@ -30,20 +30,22 @@ describe('one-block answers', () => {
     expect(text.split('\n').length).toBeGreaterThan(300);
   });
 
-  it('long-item is an intro line and one bullet holding a long numbered list, about 12 KB', () => {
+  it('long-item is an intro line, one bullet holding a long numbered list, a short bullet, about 12 KB', () => {
     const text = answerText(findAnswer('long-item')!);
     expect(text.length).toBeGreaterThan(11_000);
     expect(text.length).toBeLessThan(14_000);
-    // The intro is a block of its own (the bullet interrupts it), and the bullet is one item.
+    // The intro is a block of its own (the bullet interrupts it), then the list of two bullets.
     const blocks = splitBlocks(text);
     expect(blocks).toHaveLength(2);
     const list = splitChildren(blocks[1] as string);
     expect(list?.kind).toBe('list');
-    expect(list?.children).toHaveLength(1);
-    // Its content: the bullet's first line, then the numbered list, then the closing paragraph.
-    expect(list?.item?.blocks.length).toBeGreaterThanOrEqual(3);
-    expect(list?.item?.blocks[1]).toMatch(/^1\. /);
-    expect(text.trimEnd().endsWith('That is every step.')).toBe(true);
+    expect(list?.children).toHaveLength(2);
+    expect(list?.children[1]).toMatch(/^- \*\*Rollback\*\*/);
+    // The long bullet's content: its first line, then the numbered list, then the closing paragraph.
+    const long = splitChildren(list?.children[0] as string);
+    expect(long?.item?.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(long?.item?.blocks[1]).toMatch(/^1\. /);
+    expect(long?.item?.blocks.at(-1)).toBe('That is every step.\n');
   });
 
   it('are chosen by scenario and by asking for them, and stay out of the canned answers’ rotation', () => {

@@ -118,7 +118,7 @@ const underBullet = (text: string) => `- ${text.replace(/\n(?=.)/g, '\n  ')}`;
 
 /**
  * An outline, about 12 KB: an intro line with one bullet right under it (no blank line between) that
- * holds a long numbered list, then a closing paragraph in the same bullet.
+ * holds a long numbered list, then a closing paragraph in the same bullet, and a short bullet after it.
  */
 export const longItem: MockAnswer = {
   id: 'long-item',
@@ -126,7 +126,7 @@ export const longItem: MockAnswer = {
   parts: [
     {
       type: 'text',
-      text: `Here is the rollout plan:\n${underBullet(`**Steps**, in order:\n${upTo(12_000, listItem)}\nThat is every step.\n`)}`,
+      text: `Here is the rollout plan:\n${underBullet(`**Steps**, in order:\n${upTo(12_000, listItem)}\nThat is every step.\n`)}- **Rollback**: undo the steps in reverse order.\n`,
     },
   ],
 };
