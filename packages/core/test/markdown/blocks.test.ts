@@ -166,6 +166,8 @@ describe('splitBlocks', () => {
   }, 60_000);
 
   it('cuts lists followed right away by other blocks where their blocks parse as the whole', () => {
+    // No definitions: a footnote or link reference in one block resolves against a definition in
+    // another only through the renderer (the documented exception), wherever the cut falls.
     const line = fc.constantFrom(
       '- a',
       '* b',
@@ -180,7 +182,6 @@ describe('splitBlocks', () => {
       'text',
       '```',
       '  ```',
-      '[^1]: n',
       '<div>',
       '',
     );
